@@ -1,0 +1,3 @@
+import { articleHandlers } from './handlers/articles';
+
+export const handlers = [...articleHandlers];

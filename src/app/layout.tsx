@@ -1,0 +1,30 @@
+import { Link, Outlet, ScrollRestoration } from 'react-router';
+import { siteName } from '../lib/site';
+
+export function Layout() {
+  return (
+    <>
+      <a className="skip-link" href="#main-content">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="site-header__name">
+            {siteName}
+          </Link>
+          <p className="site-header__tagline">News, with comments worth reading</p>
+        </div>
+      </header>
+      <main id="main-content" className="site-main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>
+          {siteName} is a demo reader. Sample stories are marked as such; illustrations stand in for
+          photos we cannot show.
+        </p>
+      </footer>
+      <ScrollRestoration />
+    </>
+  );
+}

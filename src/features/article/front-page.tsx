@@ -1,0 +1,65 @@
+import './article.css';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
+import { ErrorState } from '../../components/error-state';
+import { formatDate } from '../../lib/format-date';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { articleQueries } from './article-queries';
+import type { ArticleSummary } from './article-schemas';
+import { ResponsiveImage } from './responsive-image';
+
+function StoryItem({ story, lead }: { story: ArticleSummary; lead: boolean }) {
+  const headingId = `story-${story.slug}`;
+  return (
+    <li className={lead ? 'story story--lead' : 'story'}>
+      <article aria-labelledby={headingId}>
+        <ResponsiveImage
+          image={story.image}
+          sizes={lead ? '(min-width: 56rem) 36rem, 100vw' : '(min-width: 56rem) 14rem, 100vw'}
+          className="story__image"
+          priority={lead ? 'high' : 'auto'}
+        />
+        <div className="story__text">
+          <h2 id={headingId} className="story__headline">
+            <Link to={`/articles/${story.slug}`}>{story.headline}</Link>
+          </h2>
+          <p className="story__summary">{story.summary}</p>
+          <p className="story__meta">
+            <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
+          </p>
+        </div>
+      </article>
+    </li>
+  );
+}
+
+export function FrontPage() {
+  useDocumentTitle();
+  const query = useQuery(articleQueries.list());
+  return (
+    <section className="front-page" aria-labelledby="front-page-heading">
+      <h1 id="front-page-heading" className="front-page__heading">
+        Latest stories
+      </h1>
+      {query.isPending ? (
+        <p role="status" className="front-page__loading">
+          Loading stories…
+        </p>
+      ) : query.isError ? (
+        <ErrorState
+          error={query.error}
+          onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
+        />
+      ) : query.data.articles.length === 0 ? (
+        <p className="front-page__empty">No stories yet. Check back soon.</p>
+      ) : (
+        <ol className="story-list">
+          {query.data.articles.map((story, index) => (
+            <StoryItem key={story.slug} story={story} lead={index === 0} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,77 @@
+import type { z } from 'zod';
+import { ApiError, apiErrorBodySchema } from './api-error';
+
+function apiUrl(path: string): string {
+  // A configured base points at a real backend; otherwise the app talks to its own origin
+  // (where the MSW worker answers in dev and demo builds).
+  const base = import.meta.env.VITE_API_BASE_URL || globalThis.location?.origin;
+  if (!base)
+    throw new Error('No API base URL: set VITE_API_BASE_URL when rendering outside a browser.');
+  return new URL(path, base).toString();
+}
+
+function parseRetryAfter(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (cause) {
+    return { __unparseable: true, cause };
+  }
+}
+
+async function toHttpError(response: Response): Promise<ApiError> {
+  const body = apiErrorBodySchema.safeParse(await readJson(response));
+  const retryAfterSeconds =
+    parseRetryAfter(response.headers.get('Retry-After')) ??
+    (body.success ? body.data.retryAfterSeconds : undefined);
+  return new ApiError(
+    'http',
+    response.status,
+    body.success ? body.data.message : `The server answered ${response.status}.`,
+    { fieldErrors: body.success ? body.data.fieldErrors : undefined, retryAfterSeconds },
+  );
+}
+
+/**
+ * Fetches a JSON endpoint and parses the reply with the contract's schema, so that
+ * every failure (unreachable server, error status, wrong shape) becomes a typed ApiError.
+ */
+export async function apiRequest<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  init: RequestInit = {},
+): Promise<z.output<S>> {
+  let response: Response;
+  try {
+    response = await fetch(apiUrl(path), {
+      ...init,
+      headers: { Accept: 'application/json', ...init.headers },
+    });
+  } catch (cause) {
+    if (init.signal?.aborted) throw cause;
+    throw new ApiError('network', 0, 'The server could not be reached.', { cause });
+  }
+  if (!response.ok) throw await toHttpError(response);
+
+  const json = await readJson(response);
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError(
+      'malformed',
+      response.status,
+      'The server sent a reply this page cannot read.',
+      {
+        cause: parsed.error,
+      },
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** The one error shape every API endpoint returns (and the mock server produces). */
+export const apiErrorBodySchema = z.object({
+  status: z.number().int(),
+  message: z.string(),
+  fieldErrors: z.record(z.string(), z.string()).optional(),
+  retryAfterSeconds: z.number().nonnegative().optional(),
+});
+export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
+
+/**
+ * network: the server could not be reached at all;
+ * http: the server answered with an error status;
+ * malformed: the server answered 2xx but the body was not what the contract says.
+ */
+export type ApiErrorKind = 'network' | 'http' | 'malformed';
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly status: number;
+  readonly fieldErrors: Readonly<Record<string, string>>;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(
+    kind: ApiErrorKind,
+    status: number,
+    message: string,
+    options: {
+      fieldErrors?: Record<string, string>;
+      retryAfterSeconds?: number;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'ApiError';
+    this.kind = kind;
+    this.status = status;
+    this.fieldErrors = options.fieldErrors ?? {};
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}

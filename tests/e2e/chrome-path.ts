@@ -1,0 +1,1 @@
+export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';

@@ -1,0 +1,33 @@
+import { existsSync } from 'node:fs';
+import { createServer } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { chromePath } from './chrome-path';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+  }
+}
+
+/** Starts the real dev server (mocks on, the real MSW service worker) once for all browser tests. */
+export default async function setup(project: TestProject) {
+  if (!existsSync(chromePath)) {
+    throw new Error(
+      `Browser tests need Chromium, and none was found at ${chromePath}.\n` +
+        'Install it with `sudo apt-get update && sudo apt-get install -y chromium`, ' +
+        'or point CHROME_PATH at a Chromium or Chrome binary.',
+    );
+  }
+  const server = await createServer({
+    mode: 'development',
+    logLevel: 'warn',
+    server: { port: 0, strictPort: false, hmr: false },
+  });
+  await server.listen();
+  const url = server.resolvedUrls?.local[0];
+  if (!url) throw new Error('The dev server did not report its address');
+  project.provide('baseURL', url);
+  return async () => {
+    await server.close();
+  };
+}

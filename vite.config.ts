@@ -1,0 +1,90 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { defineConfig, loadEnv, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+import sirv from 'sirv';
+
+const mockPublicDir = 'mocks/public';
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? listFiles(path) : [path];
+  });
+}
+
+/**
+ * The mock API's static side (the MSW worker script and the media its fixtures
+ * point at) lives in mocks/public. It is served by the dev server and copied into
+ * the demo build, and never reaches a normal production build.
+ */
+function mockPublicAssets(enabled: boolean): Plugin {
+  return {
+    name: 'mock-public-assets',
+    configureServer(server) {
+      if (enabled) server.middlewares.use(sirv(mockPublicDir, { dev: true, etag: true }));
+    },
+    generateBundle() {
+      if (!enabled) return;
+      for (const file of listFiles(mockPublicDir)) {
+        this.emitFile({
+          type: 'asset',
+          fileName: relative(mockPublicDir, file).split('\\').join('/'),
+          source: readFileSync(file),
+        });
+      }
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  const env = loadEnv(mode, process.cwd(), 'VITE_');
+  const mocking = env.VITE_API_MOCKING === 'on';
+  return {
+    plugins: [react(), mockPublicAssets(mocking)],
+    server: { port: 5173 },
+    // Pre-bundle everything the browser needs up front, so the dev server never reloads the
+    // page mid-visit to add a dependency it discovered late (which would make e2e tests flaky).
+    optimizeDeps: {
+      include: [
+        'react',
+        'react/jsx-runtime',
+        'react/jsx-dev-runtime',
+        'react-dom/client',
+        'react-router',
+        '@tanstack/react-query',
+        'zod',
+        'msw/browser',
+      ],
+    },
+    preview: { port: 4173 },
+    build: { target: 'es2022', sourcemap: true },
+    test: {
+      projects: [
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            environment: 'jsdom',
+            include: ['tests/unit/**/*.test.{ts,tsx}'],
+            setupFiles: ['tests/setup.ts'],
+            globals: true,
+          },
+        },
+        {
+          extends: true,
+          test: {
+            name: 'e2e',
+            environment: 'node',
+            include: ['tests/e2e/**/*.test.ts'],
+            globalSetup: ['tests/e2e/global-setup.ts'],
+            fileParallelism: false,
+            testTimeout: 30_000,
+            hookTimeout: 60_000,
+            globals: true,
+          },
+        },
+      ],
+    },
+  };
+});
