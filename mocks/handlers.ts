@@ -1,3 +1,4 @@
 import { articleHandlers } from './handlers/articles';
+import { commentHandlers } from './handlers/comments';
 
-export const handlers = [...articleHandlers];
+export const handlers = [...articleHandlers, ...commentHandlers];

@@ -1,6 +1,6 @@
 import type { RouteObject } from 'react-router';
-import { ArticlePage } from '../features/article/article-page';
 import { FrontPage } from '../features/article/front-page';
+import { ArticleRoute } from './article-route';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteErrorPage } from './route-error-page';
@@ -12,7 +12,7 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <FrontPage /> },
-      { path: 'articles/:slug', element: <ArticlePage /> },
+      { path: 'articles/:slug', element: <ArticleRoute /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

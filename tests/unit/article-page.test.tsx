@@ -97,7 +97,7 @@ describe('article page', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Loading the article…');
     release();
     expect(await screen.findByRole('heading', { level: 1 })).toBeInTheDocument();
-    expect(screen.queryByRole('status')).not.toBeInTheDocument();
+    expect(screen.queryByText('Loading the article…')).not.toBeInTheDocument();
   });
 
   it('says so when the article does not exist, and links home', async () => {

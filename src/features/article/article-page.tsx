@@ -1,14 +1,21 @@
 import { useQuery } from '@tanstack/react-query';
-import { useParams } from 'react-router';
+import type { ReactNode } from 'react';
 import { NotFoundPage } from '../../app/not-found-page';
 import { ErrorState } from '../../components/error-state';
 import { isApiError } from '../../lib/api-error';
 import { articleQueries } from './article-queries';
 import { ArticleSkeleton } from './article-skeleton';
+import type { Article } from './article-schemas';
 import { ArticleView } from './article-view';
 
-export function ArticlePage() {
-  const { slug = '' } = useParams();
+export function ArticlePage({
+  slug,
+  renderAfter,
+}: {
+  slug: string;
+  /** What follows a loaded article (the app puts the comment section there). */
+  renderAfter?: (article: Article) => ReactNode;
+}) {
   const query = useQuery(articleQueries.detail(slug));
 
   if (query.isPending) return <ArticleSkeleton />;
@@ -25,5 +32,10 @@ export function ArticlePage() {
       </div>
     );
   }
-  return <ArticleView article={query.data} />;
+  return (
+    <>
+      <ArticleView article={query.data} />
+      {renderAfter?.(query.data)}
+    </>
+  );
 }

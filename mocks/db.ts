@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { commentSchema } from '../src/features/comments/comment-schemas';
+import { commentFixtures } from './fixtures/comments';
+
+/** What the mock server keeps about a comment: the public part plus what it never publishes. */
+const storedCommentSchema = commentSchema.extend({
+  articleSlug: z.string(),
+  email: z.string(),
+  /** The random token the author's browser keeps; lets that browser see its held comments. */
+  authorToken: z.string().nullable(),
+  clientId: z.string().nullable(),
+});
+export type StoredComment = z.infer<typeof storedCommentSchema>;
+
+const stateSchema = z.object({ comments: z.array(storedCommentSchema), nextId: z.number().int() });
+type State = z.infer<typeof stateSchema>;
+
+// Kept in the browser's localStorage (where there is one) so a developer's comments survive a
+// reload, like a real server's database would.
+const storageKey = 'mock-api:db:v1';
+
+function storage(): Storage | null {
+  try {
+    return globalThis.localStorage ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function seededState(): State {
+  return { comments: commentFixtures.map((c) => ({ ...c })), nextId: commentFixtures.length + 1 };
+}
+
+let state: State | null = null;
+
+function load(): State {
+  if (state) return state;
+  const raw = storage()?.getItem(storageKey);
+  const parsed = raw ? stateSchema.safeParse(safeJson(raw)) : null;
+  state = parsed?.success ? parsed.data : seededState();
+  return state;
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}
+
+function save(): void {
+  if (state) storage()?.setItem(storageKey, JSON.stringify(state));
+}
+
+export const db = {
+  comments(articleSlug: string): StoredComment[] {
+    return load().comments.filter((c) => c.articleSlug === articleSlug);
+  },
+  all(): readonly StoredComment[] {
+    return load().comments;
+  },
+  insert(comment: Omit<StoredComment, 'id'>): StoredComment {
+    const current = load();
+    const stored = { ...comment, id: String(current.nextId) };
+    current.nextId += 1;
+    current.comments.push(stored);
+    save();
+    return stored;
+  },
+};
+
+/** Puts the mock database back to its seeded state (and forgets what the browser kept). */
+export function resetMockDb(): void {
+  storage()?.removeItem(storageKey);
+  state = null;
+}

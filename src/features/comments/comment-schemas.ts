@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { safeHttpUrl } from '../../lib/safe-url';
+import { utf8Bytes } from '../../lib/text-bytes';
+
+/** Sent with every comments request so the server can show an author their own held comments. */
+export const commenterTokenHeader = 'X-Commenter-Token';
+
+/** WordPress's limits (wp_handle_comment_submission), in UTF-8 bytes. */
+export const commentLimits = { comment: 65525, name: 245, email: 100, website: 200 } as const;
+
+const maxBytes = (limit: number, message: string) =>
+  z.string().refine((value) => utf8Bytes(value) <= limit, { message, abort: true });
+
+/** The fields a reader fills in; shared by the form (zodResolver) and the mock server. */
+export const commentFieldsSchema = z.object({
+  comment: z
+    .string()
+    .trim()
+    .min(1, 'Please type your comment text.')
+    .pipe(
+      maxBytes(
+        commentLimits.comment,
+        `Your comment is too long: shorten it to at most ${commentLimits.comment.toLocaleString('en')} bytes (most letters take 1, accented letters 2, emoji 4).`,
+      ),
+    ),
+  name: z
+    .string()
+    .trim()
+    .min(1, 'Please enter your name.')
+    .pipe(
+      maxBytes(
+        commentLimits.name,
+        `Your name is too long: shorten it to at most ${commentLimits.name} bytes.`,
+      ),
+    ),
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Please enter your email address. It will not be published.')
+    .pipe(
+      maxBytes(
+        commentLimits.email,
+        `Your email address is too long: it can be at most ${commentLimits.email} bytes.`,
+      ),
+    )
+    .pipe(z.email('Please enter a valid email address, like name@example.com.')),
+  website: z
+    .string()
+    .trim()
+    .pipe(
+      maxBytes(
+        commentLimits.website,
+        `Your URL is too long: shorten it to at most ${commentLimits.website} bytes.`,
+      ),
+    )
+    .refine((value) => value === '' || safeHttpUrl(value) !== null, {
+      message:
+        'Enter a full web address starting with http:// or https://, like https://example.com, or leave it empty.',
+    })
+    .transform((value) => (value === '' ? '' : (safeHttpUrl(value) ?? ''))),
+});
+export type CommentFields = z.output<typeof commentFieldsSchema>;
+
+/** What the client POSTs: the fields plus where the comment goes and who is sending it. */
+export const commentRequestSchema = commentFieldsSchema.extend({
+  parentId: z.string().min(1).nullable(),
+  /** Made by the client once per comment, so a resend of the same comment is recognised. */
+  clientId: z.uuid(),
+  /** The honeypot: hidden from people, filled in by bots. */
+  homepage: z.string().optional(),
+});
+export type CommentRequest = z.input<typeof commentRequestSchema>;
+
+/** A comment as the API publishes it: never an email address, nor anything derived from one. */
+export const commentSchema = z.object({
+  id: z.string().min(1),
+  parentId: z.string().min(1).nullable(),
+  author: z.string(),
+  /** Rendered as a link only when it is a safe http(s) URL. */
+  website: z.string().nullable(),
+  content: z.string(),
+  createdAt: z.iso.datetime({ offset: true }),
+  /** "pending" comments are only ever returned to their own author. */
+  status: z.enum(['approved', 'pending']),
+});
+export type Comment = z.infer<typeof commentSchema>;
+
+export const commentOrderSchema = z.enum(['oldest', 'newest']);
+export type CommentOrder = z.infer<typeof commentOrderSchema>;
+
+export const commentPageSchema = z.object({
+  /** The page's threads: top-level comments with all their replies, flat, in display order. */
+  comments: z.array(commentSchema),
+  /** Approved comments on the article, all pages together. */
+  total: z.number().int().nonnegative(),
+  nextCursor: z.string().nullable(),
+});
+export type CommentPage = z.infer<typeof commentPageSchema>;
+
+export const commentsQuerySchema = z.object({
+  order: commentOrderSchema.default('oldest'),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  /** The id of the last thread of the previous page. */
+  cursor: z.string().min(1).optional(),
+});
+
+export const postCommentResponseSchema = z.object({ comment: commentSchema });

@@ -1,0 +1,43 @@
+import { useEffect, useSyncExternalStore } from 'react';
+
+const prefix = '#comment-';
+
+function subscribe(onChange: () => void) {
+  window.addEventListener('hashchange', onChange);
+  return () => window.removeEventListener('hashchange', onChange);
+}
+
+/**
+ * The comment the address points at (#comment-ID), once it is on screen: scrolled to, focused,
+ * and returned so it can be highlighted. While it is not loaded yet, `loadMore` is called.
+ */
+export function usePermalinkTarget({
+  loadedIds,
+  hasMore,
+  loadMore,
+}: {
+  loadedIds: ReadonlySet<string>;
+  hasMore: boolean;
+  loadMore: () => void;
+}): string | null {
+  const hash = useSyncExternalStore(
+    subscribe,
+    () => window.location.hash,
+    () => '',
+  );
+  const wantedId = hash.startsWith(prefix) ? decodeURIComponent(hash.slice(prefix.length)) : null;
+  const loaded = wantedId !== null && loadedIds.has(wantedId);
+
+  useEffect(() => {
+    if (wantedId === null) return;
+    if (!loaded) {
+      if (hasMore) loadMore();
+      return;
+    }
+    const element = document.getElementById(`comment-${wantedId}`);
+    element?.scrollIntoView({ block: 'start' });
+    element?.querySelector<HTMLElement>('.comment__body')?.focus({ preventScroll: true });
+  }, [wantedId, loaded, hasMore, loadMore]);
+
+  return loaded ? wantedId : null;
+}
