@@ -84,7 +84,7 @@ describe('replying', () => {
   it('moves the form under the comment, names who is answered, and posts the reply nested there', async () => {
     const { user } = await openArticle();
     const daniel = commentWithText('mostly a list of exercises');
-    await user.click(within(daniel).getAllByRole('button', { name: 'Reply to Daniel Okafor' })[0]!);
+    await user.click(within(daniel).getByRole('button', { name: 'Reply to Daniel Okafor' }));
 
     const heading = screen.getByRole('heading', {
       level: 3,
@@ -100,12 +100,10 @@ describe('replying', () => {
       screen.getByRole('heading', { level: 3, name: 'Leave a Reply' }),
     );
     await waitFor(() =>
-      expect(
-        within(daniel).getAllByRole('button', { name: 'Reply to Daniel Okafor' })[0],
-      ).toHaveFocus(),
+      expect(within(daniel).getByRole('button', { name: 'Reply to Daniel Okafor' })).toHaveFocus(),
     );
 
-    await user.click(within(daniel).getAllByRole('button', { name: 'Reply to Daniel Okafor' })[0]!);
+    await user.click(within(daniel).getByRole('button', { name: 'Reply to Daniel Okafor' }));
     await user.type(field('Comment'), 'Replying to Daniel.');
     await user.type(field('Name'), 'Ada');
     await user.type(field('Email'), 'ada@example.com');
