@@ -27,6 +27,25 @@ export default tseslint.config(
     },
   },
   {
+    // zod must be configured (no eval, for the CSP) before any schema is built: see src/lib/zod.ts.
+    files: ['src/**/*.{ts,tsx}', 'mocks/**/*.ts'],
+    ignores: ['src/lib/zod.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message: "Import { z } from 'src/lib/zod' so the CSP-safe config applies.",
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**/*.{ts,tsx}', 'vite.config.ts', 'scripts/**/*.ts', 'mocks/node.ts'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },

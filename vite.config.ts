@@ -37,11 +37,48 @@ function mockPublicAssets(enabled: boolean): Plugin {
   };
 }
 
+/**
+ * The built app's Content-Security-Policy: no inline script, no eval, nothing from elsewhere
+ * (a configured API origin aside). The dev server goes without, since Vite injects inline code.
+ */
+function contentSecurityPolicy(apiBaseUrl: string | undefined): Plugin {
+  const apiOrigin = apiBaseUrl ? new URL(apiBaseUrl).origin : '';
+  const policy = [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "media-src 'self'",
+    "font-src 'self'",
+    `connect-src 'self'${apiOrigin ? ` ${apiOrigin}` : ''}`,
+    "worker-src 'self'",
+    "manifest-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join('; ');
+  return {
+    name: 'content-security-policy',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: policy },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
+
 export default defineConfig(({ mode }) => {
   const env = loadEnv(mode, process.cwd(), 'VITE_');
   const mocking = env.VITE_API_MOCKING === 'on';
   return {
-    plugins: [react(), mockPublicAssets(mocking)],
+    plugins: [
+      react(),
+      mockPublicAssets(mocking),
+      contentSecurityPolicy(env.VITE_API_BASE_URL || undefined),
+    ],
     server: { port: 5173 },
     // Pre-bundle everything the browser needs up front, so the dev server never reloads the
     // page mid-visit to add a dependency it discovered late (which would make e2e tests flaky).

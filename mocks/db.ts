@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../src/lib/zod';
 import { commentSchema } from '../src/features/comments/comment-schemas';
 import { commentFixtures } from './fixtures/comments';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 
 /** The one error shape every API endpoint returns (and the mock server produces). */
 export const apiErrorBodySchema = z.object({

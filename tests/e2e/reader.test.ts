@@ -26,7 +26,7 @@ describe('reading in Chromium against the dev server and its MSW worker', () => 
     expect(new URL(page.url()).pathname).toBe(articlePath);
     expect(await page.title()).toBe(`${headline} · The Daily Thread`);
 
-    const shown = await page.getByRole('article').evaluate((article) => ({
+    const shown = await page.getByRole('article', { name: headline }).evaluate((article) => ({
       text: article.textContent ?? '',
       alts: [...article.querySelectorAll('img')].map((img) => img.alt),
     }));

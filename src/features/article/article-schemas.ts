@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const mediaUrl = z.string().min(1);

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { isApiError } from '../../lib/api-error';
 import { commentDraft } from './comment-draft';
 import { commentFieldsSchema, type Comment } from './comment-schemas';

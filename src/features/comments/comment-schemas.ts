@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { safeHttpUrl } from '../../lib/safe-url';
 import { utf8Bytes } from '../../lib/text-bytes';
 

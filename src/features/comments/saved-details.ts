@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../lib/zod';
 import { localStore } from '../../lib/local-store';
 
 const key = 'comments:author-details';

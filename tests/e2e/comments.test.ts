@@ -1,0 +1,110 @@
+import type { Browser, Page } from 'playwright-core';
+import { axeViolations, launchBrowser, openPage, phone } from './browser';
+
+const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+async function openComments(page: Page, path = articlePath) {
+  await page.goto(path);
+  await page.getByRole('heading', { level: 2, name: /thoughts on/ }).waitFor();
+}
+
+async function fill(
+  page: Page,
+  values: { comment: string; name: string; email: string; website?: string },
+) {
+  await page.getByRole('textbox', { name: 'Comment', exact: true }).fill(values.comment);
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(values.name);
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(values.email);
+  if (values.website)
+    await page.getByRole('textbox', { name: 'Website', exact: true }).fill(values.website);
+}
+
+describe('commenting in Chromium', () => {
+  it('posts a comment and a reply that are still there after a reload, and never receives an email', async () => {
+    const { page, context, errors } = await openPage(browser);
+    const apiBodies: string[] = [];
+    context.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/api/')) {
+        response.text().then(
+          (body) => apiBodies.push(body),
+          () => {},
+        );
+      }
+    });
+    await openComments(page);
+    await fill(page, {
+      comment: 'Posted from Chromium.',
+      name: 'Ada Browser',
+      email: 'ada.browser@example.com',
+      website: 'https://ada.example.org',
+    });
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await page.getByText('Your comment was posted.').waitFor();
+    await page.getByRole('heading', { level: 2, name: /^6 thoughts on/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Reply to Ada Browser' }).click();
+    await page.getByRole('heading', { level: 3, name: 'Leave a Reply to Ada Browser' }).waitFor();
+    await page
+      .getByRole('textbox', { name: 'Comment', exact: true })
+      .fill('A reply, from another reader.');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Ben Browser');
+    await page.getByRole('textbox', { name: 'Email', exact: true }).fill('ben.browser@example.com');
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await page.getByRole('heading', { level: 2, name: /^7 thoughts on/ }).waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: /^7 thoughts on/ }).waitFor();
+    const parent = page.locator('li.comment', { hasText: 'Posted from Chromium.' }).last();
+    await parent.locator('ol li', { hasText: 'A reply, from another reader.' }).waitFor();
+    expect(await parent.getByRole('link', { name: 'Ada Browser' }).getAttribute('rel')).toBe(
+      'nofollow ugc noopener',
+    );
+
+    expect(apiBodies.length).toBeGreaterThan(3);
+    for (const body of apiBodies) expect(body).not.toMatch(/@/);
+    const pageText = await page.evaluate(() => document.body.innerText);
+    expect(pageText).not.toContain('@example.com');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('has no axe violations while errors are showing, or while replying, on a phone', async () => {
+    const { page, context } = await openPage(browser, phone);
+    await openComments(page);
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await page.getByText('Please type your comment text.').waitFor();
+    expect(
+      await page
+        .getByRole('textbox', { name: 'Comment', exact: true })
+        .evaluate((el) => el === document.activeElement),
+    ).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: 'Reply to Daniel Okafor' }).click();
+    await page.getByRole('heading', { name: 'Leave a Reply to Daniel Okafor' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+    ).toBe(0);
+    await context.close();
+  });
+
+  it('opens a permalink scrolled to the comment, focused and highlighted', async () => {
+    const { page, context } = await openPage(browser, phone);
+    await page.goto(`${articlePath}#comment-3`);
+    const target = page.locator('#comment-3');
+    await page.waitForFunction(() => document.activeElement?.closest('#comment-3') !== null);
+    expect(await target.getAttribute('class')).toContain('comment--highlighted');
+    const box = await target.boundingBox();
+    expect(box && box.y >= 0 && box.y < 640).toBe(true);
+    await context.close();
+  });
+});
