@@ -1,4 +1,5 @@
 import { articleHandlers } from './handlers/articles';
 import { commentHandlers } from './handlers/comments';
+import { scenarioHandlers } from './handlers/scenarios';
 
-export const handlers = [...articleHandlers, ...commentHandlers];
+export const handlers = [...scenarioHandlers, ...articleHandlers, ...commentHandlers];

@@ -9,8 +9,8 @@ import './styles/global.css';
 async function enableMocking(): Promise<void> {
   if (import.meta.env.VITE_API_MOCKING !== 'on') return;
   // Dynamic import: the mock layer never reaches a build without mocking.
-  const { worker } = await import('../mocks/browser');
-  await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
+  const { startMockApi } = await import('../mocks/browser');
+  await startMockApi();
 }
 
 const container = document.getElementById('root');

@@ -1,15 +1,20 @@
-import { QueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { createMemoryRouter } from 'react-router';
 import { App } from '../src/app/app';
+import { createQueryClient } from '../src/app/query-client';
 import { routes } from '../src/app/routes';
 
-/** Renders the real app (routes, providers) at a URL, with a fresh QueryClient per test. */
+/**
+ * Renders the real app (routes, providers) at a URL, with a fresh QueryClient per call. What
+ * the browser keeps (localStorage) survives between calls in a test, like a reload.
+ */
 export function renderApp(url = '/') {
-  const queryClient = new QueryClient({
-    defaultOptions: { queries: { retry: false, gcTime: Infinity } },
-  });
+  // The app's own client (mutation defaults included), minus query retries, so a failure shows
+  // at once.
+  const queryClient = createQueryClient();
+  const defaults = queryClient.getDefaultOptions();
+  queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retry: false } });
   const router = createMemoryRouter(routes, { initialEntries: [url] });
   const user = userEvent.setup();
   const view = render(<App queryClient={queryClient} router={router} />);

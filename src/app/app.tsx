@@ -1,10 +1,17 @@
-import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import type { QueryClient } from '@tanstack/react-query';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { RouterProvider, type DataRouter } from 'react-router';
+import { persistOptions } from './query-persistence';
 
 export function App({ queryClient, router }: { queryClient: QueryClient; router: DataRouter }) {
   return (
-    <QueryClientProvider client={queryClient}>
+    <PersistQueryClientProvider
+      client={queryClient}
+      persistOptions={persistOptions}
+      // Comments queued offline (in this tab or one that was closed) go out once restored.
+      onSuccess={() => void queryClient.resumePausedMutations()}
+    >
       <RouterProvider router={router} />
-    </QueryClientProvider>
+    </PersistQueryClientProvider>
   );
 }

@@ -1,4 +1,6 @@
 import { useParams } from 'react-router';
+import { ErrorBoundary } from '../components/error-boundary';
+import { SectionError } from '../components/section-error';
 import { ArticlePage } from '../features/article/article-page';
 import { CommentSection } from '../features/comments/comment-section';
 
@@ -6,10 +8,16 @@ import { CommentSection } from '../features/comments/comment-section';
 export function ArticleRoute() {
   const { slug = '' } = useParams();
   return (
-    <ArticlePage
-      key={slug}
-      slug={slug}
-      renderAfter={(article) => <CommentSection slug={article.slug} title={article.headline} />}
-    />
+    <ErrorBoundary key={slug} fallback={(reset) => <SectionError what="article" onRetry={reset} />}>
+      <ArticlePage
+        slug={slug}
+        renderAfter={(article) => (
+          // A broken comment section never hides the article above it.
+          <ErrorBoundary fallback={(reset) => <SectionError what="comments" onRetry={reset} />}>
+            <CommentSection slug={article.slug} title={article.headline} />
+          </ErrorBoundary>
+        )}
+      />
+    </ErrorBoundary>
   );
 }

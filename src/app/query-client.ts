@@ -1,8 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
+import { registerCommentMutationDefaults } from '../features/comments/post-comment';
 import { isApiError } from '../lib/api-error';
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const queryClient = new QueryClient({
     defaultOptions: {
       queries: {
         staleTime: 60_000,
@@ -13,4 +14,6 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
+  registerCommentMutationDefaults(queryClient);
+  return queryClient;
 }

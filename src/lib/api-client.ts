@@ -18,17 +18,21 @@ function parseRetryAfter(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
 }
 
-async function readJson(response: Response): Promise<unknown> {
+type JsonBody = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+async function readJson(response: Response): Promise<JsonBody> {
   const text = await response.text();
   try {
-    return JSON.parse(text) as unknown;
-  } catch (cause) {
-    return { __unparseable: true, cause };
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    // An HTML error page, or JSON cut off mid-way.
+    return { ok: false, error };
   }
 }
 
 async function toHttpError(response: Response): Promise<ApiError> {
-  const body = apiErrorBodySchema.safeParse(await readJson(response));
+  const json = await readJson(response);
+  const body = apiErrorBodySchema.safeParse(json.ok ? json.value : undefined);
   const retryAfterSeconds =
     parseRetryAfter(response.headers.get('Retry-After')) ??
     (body.success ? body.data.retryAfterSeconds : undefined);
@@ -62,14 +66,17 @@ export async function apiRequest<S extends z.ZodType>(
   if (!response.ok) throw await toHttpError(response);
 
   const json = await readJson(response);
-  const parsed = schema.safeParse(json);
-  if (!parsed.success) {
+  const parsed = json.ok ? schema.safeParse(json.value) : null;
+  if (!parsed?.success) {
+    const cause = parsed ? parsed.error : json.ok ? undefined : json.error;
+    // Logged once, here, with the cause, so a developer can see what the server got wrong.
+    console.error(`Unreadable reply from ${path}:`, cause);
     throw new ApiError(
       'malformed',
       response.status,
       'The server sent a reply this page cannot read.',
       {
-        cause: parsed.error,
+        cause,
       },
     );
   }

@@ -1,5 +1,5 @@
 import { commentFixtures } from '../../mocks/fixtures/comments';
-import { postComment } from '../../src/features/comments/use-post-comment';
+import { postComment } from '../../src/features/comments/post-comment';
 import type { CommentRequest } from '../../src/features/comments/comment-schemas';
 
 const slug = 'putin-meets-china-defense-minister-in-moscow';
@@ -75,8 +75,8 @@ describe('the mock comments API', () => {
 
   it('recognises a resend of the same submission and stores it once', async () => {
     const same = request();
-    const first = await postComment(slug, same);
-    const again = await postComment(slug, same);
+    const first = await postComment({ slug, request: same });
+    const again = await postComment({ slug, request: same });
     expect(again.comment.id).toBe(first.comment.id);
     const list = await fetch(base).then((r) => r.json());
     expect(list.comments.filter((c: { id: string }) => c.id === first.comment.id)).toHaveLength(1);
@@ -86,7 +86,10 @@ describe('the mock comments API', () => {
     let parentId: string | null = '3'; // comment 3 is at depth 3
     const ids: string[] = [];
     for (let i = 0; i < 3; i += 1) {
-      const { comment } = await postComment(slug, request({ parentId, comment: `Deep ${i}` }));
+      const { comment } = await postComment({
+        slug,
+        request: request({ parentId, comment: `Deep ${i}` }),
+      });
       ids.push(comment.id);
       parentId = comment.id;
     }

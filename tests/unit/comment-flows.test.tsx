@@ -11,7 +11,7 @@ async function openArticle() {
 
 const field = (name: 'Comment' | 'Name' | 'Email' | 'Website') =>
   screen.getByLabelText(new RegExp(`^${name}`)) as HTMLInputElement;
-const postButton = () => screen.getByRole('button', { name: /^(Post Comment|Posting…)$/ });
+const postButton = () => screen.getByRole('button', { name: /^(Post Comment|Posting…)/ });
 const saveDetails = () =>
   screen.getByRole('checkbox', { name: /Save my name, email, and website/ });
 const commentWithText = (text: string) => {

@@ -15,7 +15,9 @@ export const commentDraft = {
     if (text.trim() === '') localStore.remove(draftKey(slug, parentId));
     else localStore.write(draftKey(slug, parentId), { text, savedAt: Date.now() });
   },
-  clear(slug: string, parentId: string | null): void {
-    localStore.remove(draftKey(slug, parentId));
+  /** Forgets the draft if it still holds the words that were sent (another tab may have moved on). */
+  clearIfSent(slug: string, parentId: string | null, sentText: string): void {
+    const draft = localStore.read(draftKey(slug, parentId), draftSchema);
+    if (draft && draft.text.trim() === sentText.trim()) localStore.remove(draftKey(slug, parentId));
   },
 };

@@ -1,13 +1,18 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
-import { z } from '../../lib/zod';
 import { isApiError } from '../../lib/api-error';
+import { useNow } from '../../lib/use-now';
+import { z } from '../../lib/zod';
 import { commentDraft } from './comment-draft';
+import { commentMutationKeys } from './comment-queries';
 import { commentFieldsSchema, type Comment } from './comment-schemas';
+import type { PostCommentVariables } from './post-comment';
 import { postErrorMessage } from './post-error-message';
 import { savedDetails } from './saved-details';
-import { usePostComment } from './use-post-comment';
+import { useLeaveGuard } from './use-leave-guard';
+import type { PendingComment } from './use-pending-comments';
 
 const formSchema = commentFieldsSchema.extend({ saveDetails: z.boolean(), homepage: z.string() });
 type FormInput = z.input<typeof formSchema>;
@@ -20,6 +25,15 @@ const fieldLabels: Record<FieldName, string> = {
   website: 'Website',
 };
 const fieldOrder = Object.keys(fieldLabels) as FieldName[];
+/** Automatic retries after a network failure or a server error: 2 s, 4 s, then 8 s apart. */
+const autoRetries = 3;
+const retryDelayMs = (attempt: number) => 1000 * 2 ** attempt;
+
+type Notice =
+  | { kind: 'invalid'; message: string }
+  | { kind: 'refused'; message: string }
+  | { kind: 'failed'; message: string; attempt: number; at: number; retryAt: number | null }
+  | { kind: 'rate-limited'; at: number; until: number; seconds: number };
 
 function isFieldName(name: string): name is FieldName {
   return name in fieldLabels;
@@ -37,50 +51,97 @@ function initialValues(slug: string, parentId: string | null): FormInput {
   };
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 export interface CommentFormProps {
   slug: string;
   replyTo: { id: string; author: string } | null;
+  /** This form's post, while the server has not confirmed it (queued offline included). */
+  pending: PendingComment | undefined;
   onCancelReply: () => void;
   onPosted: (comment: Comment) => void;
 }
 
-export function CommentForm({ slug, replyTo, onCancelReply, onPosted }: CommentFormProps) {
+export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }: CommentFormProps) {
   const parentId = replyTo?.id ?? null;
   const id = useId();
   const ids = {
     title: `${id}-title`,
     notes: `${id}-email-notes`,
-    required: `${id}-required`,
     field: (name: FieldName) => `${id}-${name}`,
     error: (name: FieldName) => `${id}-${name}-error`,
   };
+  const formRef = useRef<HTMLFormElement>(null);
   const {
     register,
     handleSubmit,
     setError,
     setFocus,
     resetField,
+    getValues,
     formState: { errors },
   } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(formSchema),
     defaultValues: initialValues(slug, parentId),
     shouldFocusError: true,
   });
-  const mutation = usePostComment(slug);
-  // One message for the whole form: why it was not posted, and whether retrying can help.
-  const [notice, setNotice] = useState<{ message: string; canRetry: boolean } | null>(null);
+  const mutation = useMutation<{ comment: Comment }, unknown, PostCommentVariables>({
+    mutationKey: commentMutationKeys.post(slug),
+  });
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [hasText, setHasText] = useState(() => getValues('comment').trim() !== '');
   // One id per comment: resending the same words reuses it, so the server can spot a repeat.
   const submission = useRef<{ clientId: string; fingerprint: string } | null>(null);
   const sending = useRef(false);
+
+  const counting =
+    notice?.kind === 'rate-limited' || (notice?.kind === 'failed' && notice.retryAt !== null);
+  // The clock ticks only while counting down; it never reads earlier than the notice itself.
+  const now = Math.max(useNow(counting), notice && 'at' in notice ? notice.at : 0);
+  const waitSeconds =
+    notice?.kind === 'rate-limited' ? Math.max(0, Math.ceil((notice.until - now) / 1000)) : 0;
+  const busy = mutation.isPending || pending !== undefined;
+
+  useLeaveGuard(hasText || pending !== undefined);
 
   useEffect(() => {
     if (replyTo) setFocus('comment');
   }, [replyTo, setFocus]);
 
+  // A post restored after a reload finishes without this form's callbacks: once it is gone,
+  // show what the draft holds now (empty, unless newer words were typed elsewhere).
+  const pendingClientId = pending?.clientId;
+  const lastPendingClientId = useRef(pendingClientId);
+  useEffect(() => {
+    if (lastPendingClientId.current && !pendingClientId) {
+      const draft = commentDraft.read(slug, parentId);
+      resetField('comment', { defaultValue: draft });
+      setHasText(draft.trim() !== '');
+    }
+    lastPendingClientId.current = pendingClientId;
+  }, [pendingClientId, slug, parentId, resetField]);
+
+  // Automatic retry, with the same client id, when the countdown ends.
+  const retryAt = notice?.kind === 'failed' ? notice.retryAt : null;
+  useEffect(() => {
+    if (retryAt === null) return;
+    const timer = window.setTimeout(
+      () => formRef.current?.requestSubmit(),
+      Math.max(0, retryAt - Date.now()),
+    );
+    return () => window.clearTimeout(timer);
+  }, [retryAt]);
+
   function onValid(values: FormOutput) {
-    if (sending.current) return;
+    if (sending.current || busy || waitSeconds > 0) return;
     sending.current = true;
+    const attempt = notice?.kind === 'failed' ? notice.attempt + 1 : 1;
     setNotice(null);
+    if (values.saveDetails) {
+      savedDetails.save({ name: values.name, email: values.email, website: values.website });
+    } else {
+      savedDetails.forget();
+    }
     const fingerprint = JSON.stringify([
       parentId,
       values.comment,
@@ -100,45 +161,63 @@ export function CommentForm({ slug, replyTo, onCancelReply, onPosted }: CommentF
       clientId: submission.current.clientId,
       ...(values.homepage ? { homepage: values.homepage } : {}),
     };
-    mutation.mutate(request, {
-      onSuccess: ({ comment }) => {
-        submission.current = null;
-        commentDraft.clear(slug, parentId);
-        resetField('comment', { defaultValue: '' });
-        if (values.saveDetails) {
-          savedDetails.save({ name: values.name, email: values.email, website: values.website });
-        } else {
-          savedDetails.forget();
-        }
-        onPosted(comment);
+    mutation.mutate(
+      { slug, request },
+      {
+        onSuccess: ({ comment }) => {
+          submission.current = null;
+          resetField('comment', { defaultValue: '' });
+          setHasText(false);
+          onPosted(comment);
+        },
+        onError: (error) => handleFailure(error, attempt),
+        onSettled: () => {
+          sending.current = false;
+        },
       },
-      onError: (error) => {
-        const fieldErrors = isApiError(error) ? Object.entries(error.fieldErrors) : [];
-        const onFields = fieldErrors.filter(([name]) => isFieldName(name));
-        if (isApiError(error) && error.status === 400 && onFields.length > 0) {
-          for (const [name, message] of onFields)
-            setError(name as FieldPath<FormInput>, { message });
-          announceInvalid(onFields.map(([name]) => name as FieldName));
-          const first = fieldOrder.find((name) => onFields.some(([field]) => field === name));
-          if (first) setFocus(first);
-          return;
-        }
-        setNotice(postErrorMessage(error));
-      },
-      onSettled: () => {
-        sending.current = false;
-      },
+    );
+  }
+
+  function handleFailure(error: unknown, attempt: number) {
+    if (isApiError(error) && error.status === 400) {
+      const onFields = Object.entries(error.fieldErrors).filter(([name]) => isFieldName(name));
+      if (onFields.length > 0) {
+        for (const [name, message] of onFields) setError(name as FieldPath<FormInput>, { message });
+        announceInvalid(fieldOrder.filter((name) => onFields.some(([field]) => field === name)));
+        const first = fieldOrder.find((name) => onFields.some(([field]) => field === name));
+        if (first) setFocus(first);
+        return;
+      }
+    }
+    if (isApiError(error) && error.status === 429) {
+      const seconds = error.retryAfterSeconds ?? 15;
+      const at = Date.now();
+      setNotice({ kind: 'rate-limited', at, until: at + seconds * 1000, seconds });
+      return;
+    }
+    const { message, canRetry } = postErrorMessage(error);
+    if (!canRetry) {
+      setNotice({ kind: 'refused', message });
+      return;
+    }
+    const at = Date.now();
+    setNotice({
+      kind: 'failed',
+      message,
+      attempt,
+      at,
+      retryAt: attempt <= autoRetries ? at + retryDelayMs(attempt) : null,
     });
   }
 
   function announceInvalid(fields: FieldName[]) {
     const names = fields.map((name) => fieldLabels[name]).join(', ');
     setNotice({
+      kind: 'invalid',
       message:
         fields.length === 1
           ? `Your comment wasn’t posted: check the ${names} field.`
           : `Your comment wasn’t posted: check these ${fields.length} fields: ${names}.`,
-      canRetry: false,
     });
   }
 
@@ -159,7 +238,53 @@ export function CommentForm({ slug, replyTo, onCancelReply, onPosted }: CommentF
     ) : null;
   }
 
-  const pending = mutation.isPending;
+  function renderNotice() {
+    if (!notice) return null;
+    switch (notice.kind) {
+      case 'invalid':
+      case 'refused':
+        return <p>{notice.message}</p>;
+      case 'rate-limited':
+        return waitSeconds > 0 ? (
+          <p>
+            You are posting comments too quickly. Slow down.{' '}
+            {/* Announced once; the visible countdown is not read out every second. */}
+            <span className="visually-hidden">
+              You can post again in {plural(notice.seconds, 'second')}.
+            </span>
+            <span aria-hidden="true">You can post again in {plural(waitSeconds, 'second')}.</span>
+          </p>
+        ) : (
+          <p>You can post your comment now.</p>
+        );
+      case 'failed': {
+        const retryIn =
+          notice.retryAt === null ? null : Math.max(0, Math.ceil((notice.retryAt - now) / 1000));
+        return (
+          <>
+            <p>{notice.message}</p>
+            {retryIn !== null ? (
+              <p className="comment-form__retrying">
+                Retrying automatically (attempt {notice.attempt + 1} of {autoRetries + 1})
+                <span aria-hidden="true"> in {plural(retryIn, 'second')}</span>…
+              </p>
+            ) : null}
+            <button type="submit" className="button button--quiet">
+              {retryIn !== null ? 'Try again now' : 'Try again'}
+            </button>
+          </>
+        );
+      }
+    }
+  }
+
+  const submitLabel = pending?.paused
+    ? 'Waiting to post…'
+    : busy
+      ? 'Posting…'
+      : waitSeconds > 0
+        ? `Post Comment (wait ${waitSeconds} s)`
+        : 'Post Comment';
 
   return (
     <section className="comment-respond" aria-labelledby={ids.title}>
@@ -180,13 +305,14 @@ export function CommentForm({ slug, replyTo, onCancelReply, onPosted }: CommentF
         ) : null}
       </div>
       <form
+        ref={formRef}
         className="comment-form"
         noValidate
         onSubmit={(event) => void handleSubmit(onValid, onInvalid)(event)}
       >
         <p className="comment-form__notes">
           <span id={ids.notes}>Your email address will not be published.</span>{' '}
-          <span id={ids.required}>
+          <span>
             Required fields are marked <span className="required">*</span>
           </span>
         </p>
@@ -203,12 +329,15 @@ export function CommentForm({ slug, replyTo, onCancelReply, onPosted }: CommentF
             rows={7}
             required
             dir="auto"
+            readOnly={pending !== undefined}
             aria-invalid={errors.comment ? true : undefined}
             aria-describedby={describedBy('comment')}
             {...register('comment', {
               // Every keystroke is kept, so a reload or a failed post never loses the text.
-              onChange: (event: ChangeEvent<HTMLTextAreaElement>) =>
-                commentDraft.save(slug, parentId, event.target.value),
+              onChange: (event: ChangeEvent<HTMLTextAreaElement>) => {
+                commentDraft.save(slug, parentId, event.target.value);
+                setHasText(event.target.value.trim() !== '');
+              },
             })}
           />
           {fieldError('comment')}
@@ -284,18 +413,22 @@ export function CommentForm({ slug, replyTo, onCancelReply, onPosted }: CommentF
 
         {notice ? (
           <div className="comment-form__notice" role="alert">
-            <p>{notice.message}</p>
-            {notice.canRetry ? (
-              <button type="submit" className="button button--quiet">
-                Try again
-              </button>
-            ) : null}
+            {renderNotice()}
           </div>
         ) : null}
+        <div role="status" className="comment-form__status">
+          {pending?.paused
+            ? 'You’re offline — your comment will be posted when you’re back online.'
+            : null}
+        </div>
 
         <p className="comment-form__submit">
-          <button type="submit" className="button" aria-disabled={pending || undefined}>
-            {pending ? 'Posting…' : 'Post Comment'}
+          <button
+            type="submit"
+            className="button"
+            aria-disabled={busy || waitSeconds > 0 || undefined}
+          >
+            {submitLabel}
           </button>
         </p>
       </form>

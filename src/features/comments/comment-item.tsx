@@ -4,20 +4,28 @@ import { safeHttpUrl } from '../../lib/safe-url';
 import { CommentAvatar } from './comment-avatar';
 import { CommentText } from './comment-text';
 import type { CommentNode } from './comment-tree';
-import { isOptimistic } from './optimistic-comment';
+import { isPendingComment } from './use-pending-comments';
 
 export interface CommentItemProps {
   node: CommentNode;
   highlightedId: string | null;
+  /** Ids of shown comments that wait for the network to come back. */
+  waitingIds: ReadonlySet<string>;
   onReply: (comment: { id: string; author: string }) => void;
   /** The reply form, when the reader is replying to this comment. */
   renderReplyForm: (commentId: string) => ReactNode;
 }
 
-export function CommentItem({ node, highlightedId, onReply, renderReplyForm }: CommentItemProps) {
+export function CommentItem({
+  node,
+  highlightedId,
+  waitingIds,
+  onReply,
+  renderReplyForm,
+}: CommentItemProps) {
   const { comment, depth, replies } = node;
   const elementId = `comment-${comment.id}`;
-  const sending = isOptimistic(comment);
+  const sending = isPendingComment(comment);
   const pending = comment.status === 'pending';
   // Held comments show without links, as WordPress does.
   const website = pending || !comment.website ? null : safeHttpUrl(comment.website);
@@ -41,7 +49,9 @@ export function CommentItem({ node, highlightedId, onReply, renderReplyForm }: C
               )}
             </span>
             {sending ? (
-              <span className="comment__status">Posting…</span>
+              <span className="comment__status">
+                {waitingIds.has(comment.id) ? 'Waiting for a connection to post…' : 'Posting…'}
+              </span>
             ) : (
               <a className="comment__permalink" href={`#${elementId}`}>
                 <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
@@ -72,6 +82,7 @@ export function CommentItem({ node, highlightedId, onReply, renderReplyForm }: C
               key={reply.comment.id}
               node={reply}
               highlightedId={highlightedId}
+              waitingIds={waitingIds}
               onReply={onReply}
               renderReplyForm={renderReplyForm}
             />

@@ -23,3 +23,9 @@ export const commentQueries = {
       getNextPageParam: (lastPage) => lastPage.nextCursor,
     }),
 };
+
+export const commentMutationKeys = {
+  /** Every comment post, for mutation defaults (which match by prefix). */
+  posts: () => ['comment-posts'] as const,
+  post: (slug: string) => [...commentMutationKeys.posts(), slug] as const,
+};

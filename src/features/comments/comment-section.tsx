@@ -7,6 +7,7 @@ import { CommentItem } from './comment-item';
 import { commentQueries } from './comment-queries';
 import type { Comment } from './comment-schemas';
 import { buildCommentTree } from './comment-tree';
+import { usePendingComments } from './use-pending-comments';
 import { usePermalinkTarget } from './use-permalink-target';
 
 function countHeading(total: number, title: string) {
@@ -22,8 +23,21 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
   const [postedId, setPostedId] = useState<string | null>(null);
   const replyButtonToRestore = useRef<string | null>(null);
 
-  const comments = query.data?.pages.flatMap((page) => page.comments) ?? [];
-  const total = query.data?.pages[0]?.total ?? 0;
+  const saved = query.data?.pages.flatMap((page) => page.comments) ?? [];
+  // A post the server has answered but the list does not show yet stays as its pending copy;
+  // once the list has it (same place, author and words: the server refuses duplicates), that goes.
+  const pending = usePendingComments(slug).filter(
+    ({ comment }) =>
+      !saved.some(
+        (c) =>
+          c.parentId === comment.parentId &&
+          c.author === comment.author &&
+          c.content === comment.content,
+      ),
+  );
+  const comments = [...saved, ...pending.map((p) => p.comment)];
+  const waitingIds = new Set(pending.filter((p) => p.paused).map((p) => p.comment.id));
+  const total = (query.data?.pages[0]?.total ?? 0) + pending.length;
   const tree = buildCommentTree(comments);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const targetId = usePermalinkTarget({
@@ -69,6 +83,7 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
       key={target?.id ?? 'top'}
       slug={slug}
       replyTo={target}
+      pending={pending.find((p) => p.comment.parentId === (target?.id ?? null))}
       onCancelReply={cancelReply}
       onPosted={handlePosted}
     />
@@ -115,6 +130,7 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
                   key={node.comment.id}
                   node={node}
                   highlightedId={targetId}
+                  waitingIds={waitingIds}
                   onReply={setReplyTo}
                   renderReplyForm={(id) => (replyTo?.id === id ? form(replyTo) : null)}
                 />

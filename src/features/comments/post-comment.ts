@@ -1,0 +1,48 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../lib/api-client';
+import { z } from '../../lib/zod';
+import { commenterToken } from './commenter-token';
+import { commentDraft } from './comment-draft';
+import { commentMutationKeys, commentQueries } from './comment-queries';
+import {
+  commentRequestSchema,
+  commenterTokenHeader,
+  postCommentResponseSchema,
+  type CommentRequest,
+} from './comment-schemas';
+
+export const postCommentVariablesSchema = z.object({
+  slug: z.string(),
+  request: commentRequestSchema,
+});
+export type PostCommentVariables = { slug: string; request: CommentRequest };
+
+export function postComment({ slug, request }: PostCommentVariables) {
+  return apiRequest(
+    `/api/articles/${encodeURIComponent(slug)}/comments`,
+    postCommentResponseSchema,
+    {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', [commenterTokenHeader]: commenterToken() },
+      body: JSON.stringify(request),
+    },
+  );
+}
+
+/**
+ * Registered before a persisted cache is restored, so a comment queued offline in a tab that was
+ * then closed is sent on the next visit, with the same client id (the server stores it once).
+ * Retries after a failure are the form's (it shows them and lets the reader retry by hand).
+ */
+export function registerCommentMutationDefaults(queryClient: QueryClient): void {
+  queryClient.setMutationDefaults(commentMutationKeys.posts(), {
+    mutationFn: (variables: PostCommentVariables) => postComment(variables),
+    retry: false,
+    onSuccess: (_data, { slug, request }: PostCommentVariables) => {
+      // Another tab may have typed a newer draft since: only clear the words that were sent.
+      commentDraft.clearIfSent(slug, request.parentId, request.comment);
+      // The post stays pending until the list shows the saved comment, so nothing flickers.
+      return queryClient.invalidateQueries({ queryKey: commentQueries.all(slug) });
+    },
+  });
+}

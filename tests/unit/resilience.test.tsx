@@ -1,0 +1,283 @@
+import { onlineManager } from '@tanstack/react-query';
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { http, HttpResponse } from 'msw';
+import { resetMockDb } from '../../mocks/db';
+import { server } from '../../mocks/node';
+import { setMockScenario } from '../../mocks/scenario';
+import { commentDraft } from '../../src/features/comments/comment-draft';
+import { renderApp } from '../render';
+
+const slug = 'putin-meets-china-defense-minister-in-moscow';
+const articleUrl = `/articles/${slug}`;
+const commentsUrl = '*/api/articles/:slug/comments';
+
+async function openArticle() {
+  const view = renderApp(articleUrl);
+  await screen.findByRole('heading', { level: 2, name: /thoughts on/ });
+  return view;
+}
+
+const field = (name: 'Comment' | 'Name' | 'Email') =>
+  screen.getByLabelText(new RegExp(`^${name}`)) as HTMLTextAreaElement;
+const postButton = () =>
+  screen.getByRole('button', { name: /^(Post Comment|Posting…|Waiting to post…)/ });
+const countHeading = () => screen.getByRole('heading', { level: 2, name: /thoughts on/ });
+const shown = (text: string) => screen.queryAllByText(text, { selector: '.comment__text p' });
+
+async function writeComment(user: ReturnType<typeof renderApp>['user'], comment: string) {
+  await user.type(field('Comment'), comment);
+  await user.type(field('Name'), 'Ada Reader');
+  await user.type(field('Email'), 'ada@example.com');
+}
+
+const goOffline = () => act(() => void window.dispatchEvent(new Event('offline')));
+const goOnline = () =>
+  act(() => {
+    window.dispatchEvent(new Event('online'));
+    // react-query's online state is a module singleton here, shared by every "tab" a test opens;
+    // with no page mounted nobody hears the event, while a real new tab simply starts online.
+    onlineManager.setOnline(true);
+  });
+
+afterEach(() => {
+  onlineManager.setOnline(true);
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('offline', () => {
+  it('keeps a comment posted offline, shows it waiting, and sends it once when back online', async () => {
+    const { user, unmount } = await openArticle();
+    await goOffline();
+    await writeComment(user, 'Written on a train.');
+    await user.click(postButton());
+
+    expect(
+      await screen.findByText(
+        'You’re offline — your comment will be posted when you’re back online.',
+      ),
+    ).toBeInTheDocument();
+    const waiting = shown('Written on a train.')[0]?.closest('li') as HTMLElement;
+    expect(within(waiting).getByText('Waiting for a connection to post…')).toBeInTheDocument();
+    expect(postButton()).toHaveTextContent('Waiting to post…');
+    expect(field('Comment')).toHaveValue('Written on a train.');
+    expect(countHeading()).toHaveTextContent('6 thoughts');
+
+    await goOnline();
+    expect(await screen.findByText('Your comment was posted.')).toBeInTheDocument();
+    expect(shown('Written on a train.')).toHaveLength(1);
+    expect(field('Comment')).toHaveValue('');
+    unmount();
+
+    await openArticle();
+    expect(shown('Written on a train.')).toHaveLength(1);
+    expect(countHeading()).toHaveTextContent('6 thoughts');
+  });
+
+  it('sends a comment queued in a tab that was then closed on the next visit, exactly once', async () => {
+    const first = await openArticle();
+    await goOffline();
+    await writeComment(first.user, 'Queued, then the tab closed.');
+    await first.user.click(postButton());
+    await screen.findByText(
+      'You’re offline — your comment will be posted when you’re back online.',
+    );
+    first.unmount(); // the tab is closed while offline
+
+    await goOnline();
+    const second = renderApp(articleUrl);
+    await waitFor(() => expect(shown('Queued, then the tab closed.')).toHaveLength(1));
+    await waitFor(() => expect(field('Comment')).toHaveValue(''));
+    await waitFor(() => expect(countHeading()).toHaveTextContent('6 thoughts'));
+    second.unmount();
+
+    await openArticle();
+    expect(shown('Queued, then the tab closed.')).toHaveLength(1);
+    expect(field('Comment')).toHaveValue('');
+  });
+});
+
+describe('failures', () => {
+  it('retries a server error by itself with backoff, showing that it does, and posts once', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    server.use(
+      http.post(
+        commentsUrl,
+        () => HttpResponse.json({ status: 502, message: 'x' }, { status: 502 }),
+        {
+          once: true,
+        },
+      ),
+    );
+    const { user } = await openArticle();
+    await writeComment(user, 'Second time lucky.');
+    await user.click(postButton());
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('the server had a problem (error 502)');
+    expect(alert).toHaveTextContent(/Retrying automatically \(attempt 2 of 4\) in 2 seconds/);
+    expect(field('Comment')).toHaveValue('Second time lucky.');
+
+    await act(() => vi.advanceTimersByTimeAsync(2000));
+    expect(await screen.findByText('Your comment was posted.')).toBeInTheDocument();
+    expect(shown('Second time lucky.')).toHaveLength(1);
+  });
+
+  it('counts down a rate limit and enables the button again when the wait is over', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    server.use(
+      http.post(
+        commentsUrl,
+        () =>
+          HttpResponse.json(
+            { status: 429, message: 'You are posting comments too quickly. Slow down.' },
+            { status: 429, headers: { 'Retry-After': '3' } },
+          ),
+        { once: true },
+      ),
+    );
+    const { user } = await openArticle();
+    await writeComment(user, 'Patience.');
+    await user.click(postButton());
+    expect(await screen.findByRole('alert')).toHaveTextContent('You can post again in 3 seconds.');
+    expect(postButton()).toHaveTextContent('Post Comment (wait 3 s)');
+    expect(postButton()).toHaveAttribute('aria-disabled', 'true');
+
+    await act(() => vi.advanceTimersByTimeAsync(1000));
+    expect(postButton()).toHaveTextContent('Post Comment (wait 2 s)');
+    await act(() => vi.advanceTimersByTimeAsync(2000));
+    expect(screen.getByRole('alert')).toHaveTextContent('You can post your comment now.');
+    expect(postButton()).toHaveTextContent(/^Post Comment$/);
+    expect(postButton()).not.toHaveAttribute('aria-disabled');
+
+    await user.click(postButton());
+    expect(await screen.findByText('Your comment was posted.')).toBeInTheDocument();
+  });
+
+  it('explains an unreadable reply, logs its cause once, and lets the reader retry', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    server.use(
+      http.post(commentsUrl, () => new HttpResponse('{"comment": {"id": 4', { status: 201 }), {
+        once: true,
+      }),
+    );
+    const { user } = await openArticle();
+    await writeComment(user, 'Through a broken proxy.');
+    await user.click(postButton());
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('We couldn’t read the server’s reply');
+    expect(
+      log.mock.calls.filter(([message]) => String(message).startsWith('Unreadable reply')),
+    ).toHaveLength(1);
+    expect(field('Comment')).toHaveValue('Through a broken proxy.');
+
+    await user.click(within(alert).getByRole('button', { name: 'Try again now' }));
+    expect(await screen.findByText('Your comment was posted.')).toBeInTheDocument();
+    expect(shown('Through a broken proxy.')).toHaveLength(1);
+  });
+
+  it('shows an HTML error page from the comments API as a server error, keeping the article', async () => {
+    server.use(
+      http.get(commentsUrl, () => HttpResponse.html('<h1>502 Bad Gateway</h1>', { status: 502 })),
+    );
+    renderApp(articleUrl);
+    expect(await screen.findByRole('alert')).toHaveTextContent('The server had a problem');
+    expect(screen.getByRole('heading', { level: 1 })).toBeInTheDocument();
+  });
+});
+
+describe('leaving with unsent text', () => {
+  it('asks before an in-app link takes the reader away, and stays if they say no', async () => {
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    const { user, router } = await openArticle();
+    await user.type(field('Comment'), 'Not finished');
+    await user.click(screen.getByRole('link', { name: 'The Daily Thread' }));
+    expect(confirm).toHaveBeenCalledTimes(1);
+    expect(router.state.location.pathname).toBe(articleUrl);
+    expect(field('Comment')).toHaveValue('Not finished');
+
+    confirm.mockReturnValue(true);
+    await user.click(screen.getByRole('link', { name: 'The Daily Thread' }));
+    expect(await screen.findByRole('heading', { name: 'Latest stories' })).toBeInTheDocument();
+  });
+
+  it('asks before the tab is closed, only while there is unsent text', async () => {
+    const { user } = await openArticle();
+    const closeTab = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    expect(closeTab()).toBe(false);
+    await user.type(field('Comment'), 'Unsent');
+    expect(closeTab()).toBe(true);
+    await user.clear(field('Comment'));
+    expect(closeTab()).toBe(false);
+  });
+});
+
+describe('two tabs', () => {
+  it('never clears words typed in another tab when this one posts', async () => {
+    const { user, unmount } = await openArticle();
+    await writeComment(user, 'Posted from tab one.');
+    // Meanwhile, another tab of the same article has kept typing its own draft.
+    commentDraft.save(slug, null, 'Still typing in tab two');
+    await user.click(postButton());
+    await screen.findByText('Your comment was posted.');
+    unmount();
+
+    await openArticle(); // a reload restores the most recently typed draft
+    expect(field('Comment')).toHaveValue('Still typing in tab two');
+  });
+});
+
+describe('mock scenarios', () => {
+  it('"error" fails comment posts with a 500 while pages load', async () => {
+    setMockScenario('error');
+    const { user } = await openArticle();
+    await writeComment(user, 'Into the void.');
+    await user.click(postButton());
+    expect(await screen.findByRole('alert')).toHaveTextContent('(error 500)');
+  });
+
+  it('"rate-limit" answers posts with 429 and Retry-After: 5', async () => {
+    setMockScenario('rate-limit');
+    const { user } = await openArticle();
+    await writeComment(user, 'Too soon.');
+    await user.click(postButton());
+    expect(await screen.findByRole('alert')).toHaveTextContent('You can post again in 5 seconds.');
+  });
+
+  it('"malformed" breaks every reply, and the page says so', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    setMockScenario('malformed');
+    renderApp(articleUrl);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The server sent a reply we couldn’t read.',
+    );
+  });
+
+  it('"offline" makes the server unreachable', async () => {
+    setMockScenario('offline');
+    renderApp('/');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Can’t reach the server');
+  });
+
+  it('"empty" has no articles', async () => {
+    setMockScenario('empty');
+    renderApp('/');
+    expect(await screen.findByText('No stories yet. Check back soon.')).toBeInTheDocument();
+  });
+
+  it('resetMockDb puts the seeded comments back', async () => {
+    const { user, unmount } = await openArticle();
+    await writeComment(user, 'Soon forgotten.');
+    await user.click(postButton());
+    await screen.findByText('Your comment was posted.');
+    unmount();
+    resetMockDb();
+    cleanup();
+    await openArticle();
+    expect(shown('Soon forgotten.')).toHaveLength(0);
+    expect(countHeading()).toHaveTextContent('5 thoughts');
+  });
+});
