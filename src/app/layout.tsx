@@ -1,4 +1,5 @@
 import { Link, Outlet, ScrollRestoration } from 'react-router';
+import { ReaderSettingsMenu } from '../features/reader-settings/reader-settings-menu';
 import { siteName } from '../lib/site';
 
 export function Layout() {
@@ -13,6 +14,7 @@ export function Layout() {
             {siteName}
           </Link>
           <p className="site-header__tagline">News, with comments worth reading</p>
+          <ReaderSettingsMenu />
         </div>
       </header>
       <main id="main-content" className="site-main" tabIndex={-1}>

@@ -3,11 +3,21 @@ import { formatDate, formatDateTime } from '../../lib/format-date';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ArticleBody } from './article-body';
 import type { Article } from './article-schemas';
+import { readingMinutes } from './reading-time';
+import { ShareButton } from './share-button';
+
+/** The article's own address, without the query or fragment the reader arrived with. */
+function canonicalUrl(slug: string): string {
+  return new URL(`/articles/${encodeURIComponent(slug)}`, window.location.origin).href;
+}
 
 export function ArticleView({ article }: { article: Article }) {
   useDocumentTitle(article.headline);
+  const url = canonicalUrl(article.slug);
   return (
     <article className="article" aria-labelledby="article-headline">
+      {/* React puts this in <head>, and takes it away with the article. */}
+      <link rel="canonical" href={url} />
       <header className="article__header">
         <h1 id="article-headline" className="article__headline">
           {article.headline}
@@ -28,7 +38,9 @@ export function ArticleView({ article }: { article: Article }) {
               </time>
             </span>
           ) : null}
+          <span>{readingMinutes(article.body)} min read</span>
         </p>
+        <ShareButton title={article.headline} url={url} />
       </header>
       <ArticleBody blocks={article.body} />
       <footer className="article__footer">
