@@ -18,12 +18,16 @@ function cspOf(html: string): string {
 let browser: Browser;
 let server: PreviewServer;
 beforeAll(async () => {
+  // Vitest runs with NODE_ENV=test, which would make Vite build React's development bundle.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   await build({
     mode: 'production',
     logLevel: 'warn',
     build: { outDir: prodDir, emptyOutDir: true },
   });
   await build({ mode: 'demo', logLevel: 'warn', build: { outDir: demoDir, emptyOutDir: true } });
+  process.env.NODE_ENV = nodeEnv;
   server = await preview({
     mode: 'demo',
     logLevel: 'warn',
@@ -38,14 +42,23 @@ afterAll(async () => {
 });
 
 describe('the built app', () => {
-  it('leaves the mock API out of the production build', () => {
+  it('leaves the mock API, its scenarios and its panel out of the production build', () => {
     expect(existsSync(join(prodDir, 'mockServiceWorker.js'))).toBe(false);
     expect(existsSync(join(prodDir, 'media'))).toBe(false);
     const js = readdirSync(join(prodDir, 'assets'))
       .filter((f) => f.endsWith('.js'))
       .map((f) => readFileSync(join(prodDir, 'assets', f), 'utf8'))
       .join('\n');
-    expect(js).not.toMatch(/mockServiceWorker|setupWorker|Duplicate comment detected/);
+    // The worker, the handlers, the scenarios and the dev panel are all absent.
+    const mockTraces = js.match(
+      /mockServiceWorker|setupWorker|Duplicate comment detected|mock-panel|Mock API|fails as a network error|[`'"]rate-limit[`'"]/g,
+    );
+    expect(mockTraces).toBeNull();
+    const css = readdirSync(join(prodDir, 'assets'))
+      .filter((f) => f.endsWith('.css'))
+      .map((f) => readFileSync(join(prodDir, 'assets', f), 'utf8'))
+      .join('\n');
+    expect(css).not.toMatch(/mock-panel/);
     expect(existsSync(join(demoDir, 'mockServiceWorker.js'))).toBe(true);
   });
 
