@@ -1,29 +1,28 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatDateTime } from '../../lib/format-date';
 import { safeHttpUrl } from '../../lib/safe-url';
 import { CommentAvatar } from './comment-avatar';
 import { CommentText } from './comment-text';
+import { useCommentThread } from './comment-thread-context';
 import type { CommentNode } from './comment-tree';
 import { isPendingComment } from './use-pending-comments';
 
-export interface CommentItemProps {
-  node: CommentNode;
-  highlightedId: string | null;
-  /** Ids of shown comments that wait for the network to come back. */
-  waitingIds: ReadonlySet<string>;
-  onReply: (comment: { id: string; author: string }) => void;
-  /** The reply form, when the reader is replying to this comment. */
-  renderReplyForm: (commentId: string) => ReactNode;
+/** A branch with more replies than this shows the first few and a "Show N more replies" button. */
+const collapseAbove = 5;
+const shownWhenCollapsed = 3;
+
+function contains(nodes: readonly CommentNode[], id: string | null): boolean {
+  return id !== null && nodes.some((n) => n.comment.id === id || contains(n.replies, id));
 }
 
-export function CommentItem({
-  node,
-  highlightedId,
-  waitingIds,
-  onReply,
-  renderReplyForm,
-}: CommentItemProps) {
+function countAll(nodes: readonly CommentNode[]): number {
+  return nodes.reduce((sum, n) => sum + 1 + countAll(n.replies), 0);
+}
+
+export function CommentItem({ node }: { node: CommentNode }) {
+  const { highlightedId, revealId, waitingIds, onReply, renderReplyForm } = useCommentThread();
   const { comment, depth, replies } = node;
+  const [expanded, setExpanded] = useState(false);
   const elementId = `comment-${comment.id}`;
   const sending = isPendingComment(comment);
   const pending = comment.status === 'pending';
@@ -32,6 +31,21 @@ export function CommentItem({
   const classes = ['comment', `comment--depth-${depth}`];
   if (highlightedId === comment.id) classes.push('comment--highlighted');
   if (sending) classes.push('comment--sending');
+
+  const collapsible = replies.length > collapseAbove;
+  const hidden = collapsible ? replies.slice(shownWhenCollapsed) : [];
+  const open = !collapsible || expanded || contains(hidden, revealId);
+  const shownReplies = open ? replies : replies.slice(0, shownWhenCollapsed);
+  const hiddenCount = countAll(hidden);
+
+  // The button goes away once pressed: focus moves to the first reply it revealed.
+  const firstRevealed = useRef<string | null>(null);
+  useEffect(() => {
+    const id = firstRevealed.current;
+    if (!expanded || !id) return;
+    firstRevealed.current = null;
+    document.getElementById(`comment-${id}`)?.querySelector<HTMLElement>('.comment__body')?.focus();
+  }, [expanded]);
 
   return (
     <li id={elementId} className={classes.join(' ')}>
@@ -77,18 +91,26 @@ export function CommentItem({
       {renderReplyForm(comment.id)}
       {replies.length > 0 ? (
         <ol className="comment-list comment-list--children">
-          {replies.map((reply) => (
-            <CommentItem
-              key={reply.comment.id}
-              node={reply}
-              highlightedId={highlightedId}
-              waitingIds={waitingIds}
-              onReply={onReply}
-              renderReplyForm={renderReplyForm}
-            />
+          {shownReplies.map((reply) => (
+            <CommentItem key={reply.comment.id} node={reply} />
           ))}
         </ol>
       ) : null}
+      {open ? null : (
+        <p className="comment__more-replies">
+          <button
+            type="button"
+            className="button button--quiet"
+            aria-label={`Show ${hiddenCount} more replies to ${comment.author}`}
+            onClick={() => {
+              firstRevealed.current = hidden[0]?.comment.id ?? null;
+              setExpanded(true);
+            }}
+          >
+            Show {hiddenCount} more replies
+          </button>
+        </p>
+      )}
     </li>
   );
 }

@@ -1,11 +1,13 @@
 import './comments.css';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorState } from '../../components/error-state';
 import { CommentForm } from './comment-form';
 import { CommentItem } from './comment-item';
+import { commentOrder, commentOrderLabels } from './comment-order';
 import { commentQueries } from './comment-queries';
-import type { Comment } from './comment-schemas';
+import { commentOrderSchema, type Comment, type CommentOrder } from './comment-schemas';
+import { CommentThreadContext } from './comment-thread-context';
 import { buildCommentTree } from './comment-tree';
 import { usePendingComments } from './use-pending-comments';
 import { usePermalinkTarget } from './use-permalink-target';
@@ -15,13 +17,21 @@ function countHeading(total: number, title: string) {
   return `${count} on “${title}”`;
 }
 
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
 export function CommentSection({ slug, title }: { slug: string; title: string }) {
-  const headingId = useId();
-  const query = useInfiniteQuery(commentQueries.list(slug, 'oldest'));
+  const id = useId();
+  const headingId = `${id}-heading`;
+  const queryClient = useQueryClient();
+  const [order, setOrder] = useState<CommentOrder>(commentOrder.read);
+  const listQuery = commentQueries.list(slug, order);
+  const query = useInfiniteQuery(listQuery);
+  const latestTotal = useQuery({ ...commentQueries.latest(slug), enabled: query.isSuccess }).data;
   const [replyTo, setReplyTo] = useState<{ id: string; author: string } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [postedId, setPostedId] = useState<string | null>(null);
   const replyButtonToRestore = useRef<string | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
 
   const saved = query.data?.pages.flatMap((page) => page.comments) ?? [];
   // A post the server has answered but the list does not show yet stays as its pending copy;
@@ -35,12 +45,17 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
           c.content === comment.content,
       ),
   );
-  const comments = [...saved, ...pending.map((p) => p.comment)];
+  const pendingComments = pending.map((p) => p.comment);
+  const comments = order === 'newest' ? [...pendingComments, ...saved] : [...saved, ...pendingComments];
   const waitingIds = new Set(pending.filter((p) => p.paused).map((p) => p.comment.id));
-  const total = (query.data?.pages[0]?.total ?? 0) + pending.length;
+  const savedTotal = query.data?.pages[0]?.total ?? 0;
+  const total = savedTotal + pending.length;
+  // Comments others posted since the list was loaded (the reader's own are in the list already).
+  const newByOthers =
+    pending.length === 0 && latestTotal !== undefined ? Math.max(0, latestTotal - savedTotal) : 0;
   const tree = buildCommentTree(comments);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
-  const targetId = usePermalinkTarget({
+  const { wantedId, targetId } = usePermalinkTarget({
     loadedIds: new Set(comments.map((c) => c.id)),
     hasMore: hasNextPage && !isFetchingNextPage,
     loadMore: () => void fetchNextPage(),
@@ -78,6 +93,19 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
     document.querySelector<HTMLElement>(`#comment-${CSS.escape(id)} .comment__reply`)?.focus();
   }, [replyTo]);
 
+  function changeOrder(next: CommentOrder) {
+    commentOrder.save(next);
+    setOrder(next);
+    setAnnouncement(`Comments sorted ${commentOrderLabels[next].toLowerCase()}.`);
+  }
+
+  async function showNewComments() {
+    const count = newByOthers;
+    await queryClient.invalidateQueries({ queryKey: listQuery.queryKey });
+    setAnnouncement(`${plural(count, 'new comment', 'new comments')} shown.`);
+    headingRef.current?.focus();
+  }
+
   const form = (target: { id: string; author: string } | null) => (
     <CommentForm
       key={target?.id ?? 'top'}
@@ -89,6 +117,12 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
     />
   );
 
+  const heading = (text: string) => (
+    <h2 id={headingId} ref={headingRef} className="comments__title" tabIndex={-1}>
+      {text}
+    </h2>
+  );
+
   return (
     <section className="comments" aria-labelledby={headingId}>
       <p className="visually-hidden" aria-live="polite">
@@ -96,18 +130,14 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
       </p>
       {query.isPending ? (
         <>
-          <h2 id={headingId} className="comments__title">
-            Comments
-          </h2>
+          {heading('Comments')}
           <p role="status" className="comments__loading">
             Loading comments…
           </p>
         </>
       ) : query.isError ? (
         <>
-          <h2 id={headingId} className="comments__title">
-            Comments
-          </h2>
+          {heading('Comments')}
           <ErrorState
             error={query.error}
             onRetry={() => void query.refetch()}
@@ -116,26 +146,52 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
         </>
       ) : (
         <>
-          <h2 id={headingId} className="comments__title">
-            {total === 0 && comments.length === 0 ? 'No comments yet' : countHeading(total, title)}
-          </h2>
+          <div className="comments__header">
+            {heading(total === 0 && comments.length === 0 ? 'No comments yet' : countHeading(total, title))}
+            {comments.length > 1 ? (
+              <div className="comments__sort">
+                <label htmlFor={`${id}-sort`}>Sort comments</label>
+                <select
+                  id={`${id}-sort`}
+                  value={order}
+                  onChange={(event) => changeOrder(commentOrderSchema.parse(event.target.value))}
+                >
+                  {commentOrderSchema.options.map((value) => (
+                    <option key={value} value={value}>
+                      {commentOrderLabels[value]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ) : null}
+          </div>
+          <div className="comments__live" aria-live="polite">
+            {newByOthers > 0 ? (
+              <button type="button" className="button" onClick={() => void showNewComments()}>
+                {plural(newByOthers, 'new comment', 'new comments')} — show
+              </button>
+            ) : null}
+          </div>
           {comments.length === 0 ? (
             <p className="comments__empty">
               Be the first to share what you think: leave a reply below.
             </p>
           ) : (
-            <ol className="comment-list">
-              {tree.map((node) => (
-                <CommentItem
-                  key={node.comment.id}
-                  node={node}
-                  highlightedId={targetId}
-                  waitingIds={waitingIds}
-                  onReply={setReplyTo}
-                  renderReplyForm={(id) => (replyTo?.id === id ? form(replyTo) : null)}
-                />
-              ))}
-            </ol>
+            <CommentThreadContext
+              value={{
+                highlightedId: targetId,
+                revealId: wantedId,
+                waitingIds,
+                onReply: setReplyTo,
+                renderReplyForm: (commentId) => (replyTo?.id === commentId ? form(replyTo) : null),
+              }}
+            >
+              <ol className="comment-list">
+                {tree.map((node) => (
+                  <CommentItem key={node.comment.id} node={node} />
+                ))}
+              </ol>
+            </CommentThreadContext>
           )}
           {hasNextPage ? (
             <p className="comments__more">

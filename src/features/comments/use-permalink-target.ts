@@ -8,8 +8,8 @@ function subscribe(onChange: () => void) {
 }
 
 /**
- * The comment the address points at (#comment-ID), once it is on screen: scrolled to, focused,
- * and returned so it can be highlighted. While it is not loaded yet, `loadMore` is called.
+ * The comment the address points at (#comment-ID): `wantedId` at once, `targetId` once it is on
+ * screen, scrolled to and focused (for highlighting). While it is not loaded, `loadMore` is called.
  */
 export function usePermalinkTarget({
   loadedIds,
@@ -19,7 +19,7 @@ export function usePermalinkTarget({
   loadedIds: ReadonlySet<string>;
   hasMore: boolean;
   loadMore: () => void;
-}): string | null {
+}): { wantedId: string | null; targetId: string | null } {
   const hash = useSyncExternalStore(
     subscribe,
     () => window.location.hash,
@@ -39,5 +39,5 @@ export function usePermalinkTarget({
     element?.querySelector<HTMLElement>('.comment__body')?.focus({ preventScroll: true });
   }, [wantedId, loaded, hasMore, loadMore]);
 
-  return loaded ? wantedId : null;
+  return { wantedId, targetId: loaded ? wantedId : null };
 }

@@ -1,0 +1,22 @@
+import { createContext, use, type ReactNode } from 'react';
+
+/** What every comment in a thread needs from the section, rather than passed down each level. */
+export interface CommentThreadContextValue {
+  /** The comment a permalink points at, highlighted once it is on screen. */
+  highlightedId: string | null;
+  /** The comment a permalink points at, even if not loaded yet: branches hiding it open up. */
+  revealId: string | null;
+  /** Shown comments that wait for the network to come back before they can be posted. */
+  waitingIds: ReadonlySet<string>;
+  onReply: (comment: { id: string; author: string }) => void;
+  /** The reply form, when the reader is replying to this comment. */
+  renderReplyForm: (commentId: string) => ReactNode;
+}
+
+export const CommentThreadContext = createContext<CommentThreadContextValue | null>(null);
+
+export function useCommentThread(): CommentThreadContextValue {
+  const value = use(CommentThreadContext);
+  if (!value) throw new Error('useCommentThread needs a CommentThreadContext provider');
+  return value;
+}

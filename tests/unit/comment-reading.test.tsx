@@ -1,0 +1,129 @@
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { renderApp } from '../render';
+
+const slug = 'putin-meets-china-defense-minister-in-moscow';
+const articleUrl = `/articles/${slug}`;
+const api = `${window.location.origin}/api/articles/${slug}/comments`;
+
+/** Another reader, in another browser, posting through the API. */
+async function postAsSomeoneElse(comment: string, parentId: string | null = null, n = 0) {
+  const response = await fetch(api, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      comment,
+      name: `Other Reader ${n}`,
+      email: `other.${n}.${crypto.randomUUID()}@example.com`,
+      website: '',
+      parentId,
+      clientId: crypto.randomUUID(),
+    }),
+  });
+  const body = (await response.json()) as { comment: { id: string } };
+  return body.comment.id;
+}
+
+async function openArticle() {
+  const view = renderApp(articleUrl);
+  await screen.findByRole('heading', { level: 2, name: /thoughts on/ });
+  return view;
+}
+
+const topLevelAuthors = () =>
+  [...document.querySelectorAll('.comments > ol.comment-list > li > article .comment__author')].map(
+    (el) => el.textContent,
+  );
+
+describe('sorting', () => {
+  it('offers oldest first (the default) and newest first, and remembers the choice', async () => {
+    const first = await openArticle();
+    const sort = screen.getByRole('combobox', { name: 'Sort comments' });
+    expect(sort).toHaveDisplayValue('Oldest first');
+    expect(topLevelAuthors()).toEqual(['Marta Kowalczyk', 'Lena Hoffmann', 'Sam Whitaker']);
+
+    await first.user.selectOptions(sort, 'Newest first');
+    await waitFor(() =>
+      expect(topLevelAuthors()).toEqual(['Sam Whitaker', 'Lena Hoffmann', 'Marta Kowalczyk']),
+    );
+    // Replies still read oldest first under their parent.
+    const marta = screen
+      .getByText(/senior partner/, { selector: '.comment__text p' })
+      .closest('li') as HTMLElement;
+    expect(within(marta).getByText(/mostly a list of exercises/)).toBeInTheDocument();
+    first.unmount();
+
+    await openArticle();
+    expect(screen.getByRole('combobox', { name: 'Sort comments' })).toHaveDisplayValue(
+      'Newest first',
+    );
+    expect(topLevelAuthors()[0]).toBe('Sam Whitaker');
+  });
+});
+
+describe('live comments', () => {
+  it('announces comments posted by others as a button, and shows them only when asked', async () => {
+    const { user } = await openArticle();
+    await postAsSomeoneElse('Arrived while you were reading.');
+    await postAsSomeoneElse('And another one.', null, 1);
+
+    // Coming back to the tab checks for news; nothing moves in the list by itself.
+    act(() => void document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    const button = await screen.findByRole('button', { name: '2 new comments — show' });
+    expect(screen.queryByText('Arrived while you were reading.')).not.toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: /^5 thoughts/ })).toBeInTheDocument();
+
+    await user.click(button);
+    expect(await screen.findByText('Arrived while you were reading.')).toBeInTheDocument();
+    expect(screen.getByRole('heading', { level: 2, name: /^7 thoughts/ })).toHaveFocus();
+    expect(screen.getByText('2 new comments shown.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /new comments? — show/ })).not.toBeInTheDocument();
+  });
+
+  it('does not count the reader’s own comment as news', async () => {
+    const { user } = await openArticle();
+    await user.type(screen.getByLabelText(/^Comment/), 'My own words.');
+    await user.type(screen.getByLabelText(/^Name/), 'Ada');
+    await user.type(screen.getByLabelText(/^Email/), 'ada@example.com');
+    await user.click(screen.getByRole('button', { name: 'Post Comment' }));
+    await screen.findByText('Your comment was posted.');
+    act(() => void document.dispatchEvent(new Event('visibilitychange', { bubbles: true })));
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2, name: /^6 thoughts/ })).toBeInTheDocument(),
+    );
+    expect(screen.queryByRole('button', { name: /new comments? — show/ })).not.toBeInTheDocument();
+  });
+});
+
+describe('long branches', () => {
+  it('shows the first replies and a "Show N more replies" button for the rest', async () => {
+    const replyIds: string[] = [];
+    for (let i = 0; i < 7; i += 1)
+      replyIds.push(await postAsSomeoneElse(`Reply number ${i + 1}`, '4', i));
+    const { user } = await openArticle();
+    const lena = screen.getByText(/no weapons/).closest('li') as HTMLElement;
+    expect(within(lena).getByText('Reply number 3')).toBeInTheDocument();
+    expect(within(lena).queryByText('Reply number 4')).not.toBeInTheDocument();
+
+    await user.click(
+      within(lena).getByRole('button', { name: 'Show 4 more replies to Lena Hoffmann' }),
+    );
+    expect(within(lena).getByText('Reply number 7')).toBeInTheDocument();
+    expect(document.querySelector(`#comment-${replyIds[3]} article`)).toHaveFocus();
+  });
+
+  it('opens a collapsed branch when a permalink points into it', async () => {
+    const replyIds: string[] = [];
+    for (let i = 0; i < 7; i += 1)
+      replyIds.push(await postAsSomeoneElse(`Deep link ${i + 1}`, '4', i));
+    cleanup();
+    window.history.replaceState(null, '', `#comment-${replyIds[6]}`);
+    try {
+      await openArticle();
+      const target = screen.getByText('Deep link 7').closest('li') as HTMLElement;
+      await waitFor(() => expect(target.querySelector('article')).toHaveFocus());
+      expect(target).toHaveClass('comment--highlighted');
+    } finally {
+      window.history.replaceState(null, '', window.location.pathname);
+    }
+  });
+});
