@@ -9,6 +9,8 @@ const storedCommentSchema = commentSchema.extend({
   /** The random token the author's browser keeps; lets that browser see its held comments. */
   authorToken: z.string().nullable(),
   clientId: z.string().nullable(),
+  /** Proves authorship for the edit window; only ever sent to the author, in the POST reply. */
+  editToken: z.string().nullable(),
 });
 export type StoredComment = z.infer<typeof storedCommentSchema>;
 
@@ -17,7 +19,7 @@ type State = z.infer<typeof stateSchema>;
 
 // Kept in the browser's localStorage (where there is one) so a developer's comments survive a
 // reload, like a real server's database would.
-const storageKey = 'mock-api:db:v1';
+const storageKey = 'mock-api:db:v2';
 
 function storage(): Storage | null {
   try {
@@ -59,6 +61,21 @@ export const db = {
   },
   all(): readonly StoredComment[] {
     return load().comments;
+  },
+  update(id: string, change: Partial<StoredComment>): StoredComment | null {
+    const current = load();
+    const index = current.comments.findIndex((c) => c.id === id);
+    const existing = current.comments[index];
+    if (!existing) return null;
+    const updated = { ...existing, ...change, id };
+    current.comments[index] = updated;
+    save();
+    return updated;
+  },
+  remove(id: string): void {
+    const current = load();
+    current.comments = current.comments.filter((c) => c.id !== id);
+    save();
   },
   insert(comment: Omit<StoredComment, 'id'>): StoredComment {
     const current = load();

@@ -4,6 +4,10 @@ import {
   commentRequestSchema,
   commentsQuerySchema,
   commenterTokenHeader,
+  deleteCommentRequestSchema,
+  editCommentRequestSchema,
+  editCommentResponseSchema,
+  editWindowMinutes,
   postCommentResponseSchema,
   type Comment,
 } from '../../src/features/comments/comment-schemas';
@@ -15,21 +19,47 @@ const maxDepth = 5;
 const floodSeconds = 15;
 const maxLinks = 2;
 
-function toPublic({
-  id,
-  parentId,
-  author,
-  website,
-  content,
-  createdAt,
-  status,
-}: StoredComment): Comment {
-  return { id, parentId, author, website, content, createdAt, status };
+function toPublic(stored: StoredComment): Comment {
+  const { id, parentId, author, website, content, createdAt, editedAt, status } = stored;
+  // What remains of a removed comment that has replies: its place in the thread, nothing else.
+  if (status === 'deleted') {
+    return {
+      id,
+      parentId,
+      author: '',
+      website: null,
+      content: '',
+      createdAt,
+      editedAt: null,
+      status,
+    };
+  }
+  return { id, parentId, author, website, content, createdAt, editedAt: editedAt ?? null, status };
+}
+
+const editWindowMs = editWindowMinutes * 60 * 1000;
+
+/** The author's own comment, within its edit window, or the error response that says why not. */
+function ownEditableComment(slug: string, id: string, editToken: string) {
+  const comment = db.comments(slug).find((c) => c.id === id && c.status !== 'deleted');
+  if (!comment) return { error: errorResponse(404, 'That comment no longer exists.') };
+  if (!comment.editToken || comment.editToken !== editToken) {
+    return { error: errorResponse(403, 'You can only change your own comments.') };
+  }
+  if (Date.now() - Date.parse(comment.createdAt) > editWindowMs) {
+    return {
+      error: errorResponse(
+        403,
+        `The ${editWindowMinutes}-minute editing window has closed: this comment can no longer be changed.`,
+      ),
+    };
+  }
+  return { comment };
 }
 
 function visibleTo(token: string | null) {
   return (c: StoredComment) =>
-    c.status === 'approved' || (token !== null && c.authorToken === token);
+    c.status !== 'pending' || (token !== null && c.authorToken === token);
 }
 
 function depthOf(comment: StoredComment, all: readonly StoredComment[]): number {
@@ -137,6 +167,7 @@ export const commentHandlers = [
             createdAt: now.toISOString(),
             status: 'pending',
           },
+          editToken: crypto.randomUUID(),
         }),
         { status: 201 },
       );
@@ -144,7 +175,14 @@ export const commentHandlers = [
 
     // The same submission sent again (a double click, a retry after a lost reply).
     const repeat = all.find((c) => c.clientId === input.clientId && c.articleSlug === slug);
-    if (repeat) return HttpResponse.json({ comment: toPublic(repeat) }, { status: 200 });
+    if (repeat) {
+      return HttpResponse.json(
+        postCommentResponseSchema.parse({
+          comment: toPublic(repeat),
+          editToken: repeat.editToken ?? crypto.randomUUID(),
+        }),
+      );
+    }
 
     let parentId = input.parentId;
     if (parentId) {
@@ -197,9 +235,42 @@ export const commentHandlers = [
       status: countLinks(input.comment) >= maxLinks ? 'pending' : 'approved',
       authorToken: token,
       clientId: input.clientId,
+      editToken: crypto.randomUUID(),
     });
-    return HttpResponse.json(postCommentResponseSchema.parse({ comment: toPublic(stored) }), {
-      status: 201,
+    return HttpResponse.json(
+      postCommentResponseSchema.parse({ comment: toPublic(stored), editToken: stored.editToken }),
+      { status: 201 },
+    );
+  }),
+
+  http.patch(apiPath('/articles/:slug/comments/:id'), async ({ request, params }) => {
+    const body = editCommentRequestSchema.safeParse(await request.json().catch(() => null));
+    if (!body.success) {
+      return errorResponse(400, 'Some fields need attention.', {
+        fieldErrors: firstIssuePerField(body.error.issues),
+      });
+    }
+    const found = ownEditableComment(String(params.slug), String(params.id), body.data.editToken);
+    if (found.error) return found.error;
+    const updated = db.update(found.comment.id, {
+      content: body.data.comment,
+      editedAt: new Date().toISOString(),
+      // An edit that adds links is held, like a new comment would be.
+      status: countLinks(body.data.comment) >= maxLinks ? 'pending' : found.comment.status,
     });
+    if (!updated) return errorResponse(404, 'That comment no longer exists.');
+    return HttpResponse.json(editCommentResponseSchema.parse({ comment: toPublic(updated) }));
+  }),
+
+  http.delete(apiPath('/articles/:slug/comments/:id'), async ({ request, params }) => {
+    const body = deleteCommentRequestSchema.safeParse(await request.json().catch(() => null));
+    if (!body.success) return errorResponse(400, 'The request to delete was not understood.');
+    const slug = String(params.slug);
+    const found = ownEditableComment(slug, String(params.id), body.data.editToken);
+    if (found.error) return found.error;
+    const hasReplies = db.comments(slug).some((c) => c.parentId === found.comment.id);
+    if (hasReplies) db.update(found.comment.id, { status: 'deleted', editToken: null });
+    else db.remove(found.comment.id);
+    return new HttpResponse(null, { status: 204 });
   }),
 ];

@@ -65,7 +65,9 @@ export async function apiRequest<S extends z.ZodType>(
   }
   if (!response.ok) throw await toHttpError(response);
 
-  const json = await readJson(response);
+  // 204 No Content has no body to read; the schema says whether that is what was expected.
+  const json: JsonBody =
+    response.status === 204 ? { ok: true, value: undefined } : await readJson(response);
   const parsed = json.ok ? schema.safeParse(json.value) : null;
   if (!parsed?.success) {
     const cause = parsed ? parsed.error : json.ok ? undefined : json.error;

@@ -2,9 +2,12 @@ import { useEffect, useRef, useState } from 'react';
 import { formatDateTime } from '../../lib/format-date';
 import { safeHttpUrl } from '../../lib/safe-url';
 import { CommentAvatar } from './comment-avatar';
+import { CommentEditor } from './comment-editor';
+import { useDeleteComment } from './comment-edits';
 import { CommentText } from './comment-text';
 import { useCommentThread } from './comment-thread-context';
 import type { CommentNode } from './comment-tree';
+import { useEditToken } from './use-edit-token';
 import { isPendingComment } from './use-pending-comments';
 
 /** A branch with more replies than this shows the first few and a "Show N more replies" button. */
@@ -20,9 +23,17 @@ function countAll(nodes: readonly CommentNode[]): number {
 }
 
 export function CommentItem({ node }: { node: CommentNode }) {
-  const { highlightedId, revealId, waitingIds, onReply, renderReplyForm } = useCommentThread();
+  const { slug, announce, highlightedId, revealId, waitingIds, onReply, renderReplyForm } =
+    useCommentThread();
   const { comment, depth, replies } = node;
   const [expanded, setExpanded] = useState(false);
+  // The token is taken when editing starts: if the window closes mid-edit, the words stay on
+  // screen and the server's refusal says why.
+  const [editingWith, setEditingWith] = useState<string | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const own = useEditToken(comment.id);
+  const remove = useDeleteComment(slug);
+  const editButton = useRef<HTMLButtonElement>(null);
   const elementId = `comment-${comment.id}`;
   const sending = isPendingComment(comment);
   const pending = comment.status === 'pending';
@@ -46,6 +57,37 @@ export function CommentItem({ node }: { node: CommentNode }) {
     firstRevealed.current = null;
     document.getElementById(`comment-${id}`)?.querySelector<HTMLElement>('.comment__body')?.focus();
   }, [expanded]);
+
+  function confirmDelete() {
+    if (!own || !window.confirm('Delete your comment? This can’t be undone.')) return;
+    setActionError(null);
+    remove.mutate(
+      { id: comment.id, editToken: own.token },
+      {
+        onSuccess: () => announce('Your comment was deleted.'),
+        onError: (error) =>
+          setActionError(error instanceof Error ? error.message : 'It could not be deleted.'),
+      },
+    );
+  }
+
+  const replyList =
+    replies.length > 0 ? (
+      <ol className="comment-list comment-list--children">
+        {shownReplies.map((reply) => (
+          <CommentItem key={reply.comment.id} node={reply} />
+        ))}
+      </ol>
+    ) : null;
+
+  if (comment.status === 'deleted') {
+    return (
+      <li id={elementId} className={`${classes.join(' ')} comment--deleted`}>
+        <p className="comment__body comment__deleted">This comment was deleted.</p>
+        {replyList}
+      </li>
+    );
+  }
 
   return (
     <li id={elementId} className={classes.join(' ')}>
@@ -71,31 +113,72 @@ export function CommentItem({ node }: { node: CommentNode }) {
                 <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
               </a>
             )}
+            {comment.editedAt ? (
+              <span className="comment__edited" title={formatDateTime(comment.editedAt)}>
+                edited
+              </span>
+            ) : null}
           </div>
         </header>
         {pending ? (
           <p className="comment__moderation">Your comment is awaiting moderation.</p>
         ) : null}
-        <CommentText text={comment.content} />
-        {sending ? null : (
-          <button
-            type="button"
-            className="comment__reply button button--quiet"
-            aria-label={`Reply to ${comment.author}`}
-            onClick={() => onReply({ id: comment.id, author: comment.author })}
-          >
-            Reply
-          </button>
+        {editingWith ? (
+          <CommentEditor
+            slug={slug}
+            commentId={comment.id}
+            text={comment.content}
+            editToken={editingWith}
+            onDone={(outcome) => {
+              setEditingWith(null);
+              if (outcome === 'saved') announce('Your changes were saved.');
+              // The editor goes away: focus returns to the button that opened it.
+              requestAnimationFrame(() => editButton.current?.focus());
+            }}
+          />
+        ) : (
+          <CommentText text={comment.content} />
         )}
+        {sending || editingWith ? null : (
+          <div className="comment__actions">
+            <button
+              type="button"
+              className="comment__reply button button--quiet"
+              aria-label={`Reply to ${comment.author}`}
+              onClick={() => onReply({ id: comment.id, author: comment.author })}
+            >
+              Reply
+            </button>
+            {own ? (
+              <>
+                <button
+                  ref={editButton}
+                  type="button"
+                  className="button button--quiet"
+                  onClick={() => setEditingWith(own.token)}
+                >
+                  Edit
+                </button>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  aria-disabled={remove.isPending || undefined}
+                  onClick={confirmDelete}
+                >
+                  Delete
+                </button>
+              </>
+            ) : null}
+          </div>
+        )}
+        {actionError ? (
+          <p className="comment-form__error" role="alert">
+            {actionError}
+          </p>
+        ) : null}
       </article>
       {renderReplyForm(comment.id)}
-      {replies.length > 0 ? (
-        <ol className="comment-list comment-list--children">
-          {shownReplies.map((reply) => (
-            <CommentItem key={reply.comment.id} node={reply} />
-          ))}
-        </ol>
-      ) : null}
+      {replyList}
       {open ? null : (
         <p className="comment__more-replies">
           <button

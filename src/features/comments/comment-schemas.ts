@@ -80,8 +80,11 @@ export const commentSchema = z.object({
   website: z.string().nullable(),
   content: z.string(),
   createdAt: z.iso.datetime({ offset: true }),
+  /** When its author last changed it, if ever. */
+  editedAt: z.iso.datetime({ offset: true }).nullable().optional(),
   /** "pending" comments are only ever returned to their own author. */
-  status: z.enum(['approved', 'pending']),
+  /** "deleted" stands in for a comment its author removed while replies to it remain. */
+  status: z.enum(['approved', 'pending', 'deleted']),
 });
 export type Comment = z.infer<typeof commentSchema>;
 
@@ -104,4 +107,21 @@ export const commentsQuerySchema = z.object({
   cursor: z.string().min(1).optional(),
 });
 
-export const postCommentResponseSchema = z.object({ comment: commentSchema });
+/** Authors may change or remove a comment for this long after posting it (Isso's window). */
+export const editWindowMinutes = 15;
+
+export const postCommentResponseSchema = z.object({
+  comment: commentSchema,
+  /** Given to the author alone: proves, for the edit window, that the comment is theirs. */
+  editToken: z.string().min(16),
+});
+
+export const editCommentRequestSchema = z.object({
+  comment: commentFieldsSchema.shape.comment,
+  editToken: z.string().min(16),
+});
+export type EditCommentRequest = z.input<typeof editCommentRequestSchema>;
+
+export const deleteCommentRequestSchema = z.object({ editToken: z.string().min(16) });
+
+export const editCommentResponseSchema = z.object({ comment: commentSchema });

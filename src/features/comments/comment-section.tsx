@@ -17,7 +17,8 @@ function countHeading(total: number, title: string) {
   return `${count} on “${title}”`;
 }
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) =>
+  `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
 export function CommentSection({ slug, title }: { slug: string; title: string }) {
   const id = useId();
@@ -46,7 +47,8 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
       ),
   );
   const pendingComments = pending.map((p) => p.comment);
-  const comments = order === 'newest' ? [...pendingComments, ...saved] : [...saved, ...pendingComments];
+  const comments =
+    order === 'newest' ? [...pendingComments, ...saved] : [...saved, ...pendingComments];
   const waitingIds = new Set(pending.filter((p) => p.paused).map((p) => p.comment.id));
   const savedTotal = query.data?.pages[0]?.total ?? 0;
   const total = savedTotal + pending.length;
@@ -147,7 +149,9 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
       ) : (
         <>
           <div className="comments__header">
-            {heading(total === 0 && comments.length === 0 ? 'No comments yet' : countHeading(total, title))}
+            {heading(
+              total === 0 && comments.length === 0 ? 'No comments yet' : countHeading(total, title),
+            )}
             {comments.length > 1 ? (
               <div className="comments__sort">
                 <label htmlFor={`${id}-sort`}>Sort comments</label>
@@ -179,6 +183,8 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
           ) : (
             <CommentThreadContext
               value={{
+                slug,
+                announce: setAnnouncement,
                 highlightedId: targetId,
                 revealId: wantedId,
                 waitingIds,

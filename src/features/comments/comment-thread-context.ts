@@ -2,6 +2,9 @@ import { createContext, use, type ReactNode } from 'react';
 
 /** What every comment in a thread needs from the section, rather than passed down each level. */
 export interface CommentThreadContextValue {
+  slug: string;
+  /** Says something politely to screen reader users. */
+  announce: (message: string) => void;
   /** The comment a permalink points at, highlighted once it is on screen. */
   highlightedId: string | null;
   /** The comment a permalink points at, even if not loaded yet: branches hiding it open up. */

@@ -3,6 +3,7 @@ import { apiRequest } from '../../lib/api-client';
 import { z } from '../../lib/zod';
 import { commenterToken } from './commenter-token';
 import { commentDraft } from './comment-draft';
+import { editTokens } from './edit-tokens';
 import { commentMutationKeys, commentQueries } from './comment-queries';
 import {
   commentRequestSchema,
@@ -38,7 +39,8 @@ export function registerCommentMutationDefaults(queryClient: QueryClient): void 
   queryClient.setMutationDefaults(commentMutationKeys.posts(), {
     mutationFn: (variables: PostCommentVariables) => postComment(variables),
     retry: false,
-    onSuccess: (_data, { slug, request }: PostCommentVariables) => {
+    onSuccess: ({ comment, editToken }, { slug, request }: PostCommentVariables) => {
+      editTokens.remember(comment.id, editToken, comment.createdAt);
       // Another tab may have typed a newer draft since: only clear the words that were sent.
       commentDraft.clearIfSent(slug, request.parentId, request.comment);
       // The post stays pending until the list shows the saved comment, so nothing flickers.
