@@ -127,3 +127,41 @@ describe('long branches', () => {
     }
   });
 });
+
+describe('sharing a comment', () => {
+  it('copies a link to the comment itself, and says so', async () => {
+    const { user } = await openArticle();
+    const lena = screen
+      .getByText(/no weapons/, { selector: '.comment__text p' })
+      .closest('li') as HTMLElement;
+    await user.click(
+      within(lena).getByRole('button', { name: 'Copy link to the comment by Lena Hoffmann' }),
+    );
+    expect(await within(lena).findByText('Link copied')).toBeInTheDocument();
+    expect(await navigator.clipboard.readText()).toBe(
+      `${window.location.origin}${articleUrl}#comment-4`,
+    );
+  });
+});
+
+describe('moving between comments by keyboard', () => {
+  it('goes to the next and previous comment with J and K, but not while typing', async () => {
+    const { user } = await openArticle();
+    expect(
+      screen.getByText(
+        (_, el) => el?.textContent === 'Tip: press J and K to move between comments.',
+      ),
+    ).toBeInTheDocument();
+    const articles = () => [...document.querySelectorAll<HTMLElement>('article.comment__body')];
+    await user.keyboard('j');
+    expect(articles()[0]).toHaveFocus();
+    await user.keyboard('jj');
+    expect(articles()[2]).toHaveFocus();
+    await user.keyboard('k');
+    expect(articles()[1]).toHaveFocus();
+
+    await user.click(screen.getByLabelText(/^Comment/));
+    await user.keyboard('jk');
+    expect(screen.getByLabelText(/^Comment/)).toHaveValue('jk');
+  });
+});

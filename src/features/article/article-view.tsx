@@ -1,10 +1,10 @@
 import './article.css';
 import { formatDate, formatDateTime } from '../../lib/format-date';
+import { ShareButton } from '../../components/share-button';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ArticleBody } from './article-body';
 import type { Article } from './article-schemas';
 import { readingMinutes } from './reading-time';
-import { ShareButton } from './share-button';
 
 /** The article's own address, without the query or fragment the reader arrived with. */
 function canonicalUrl(slug: string): string {

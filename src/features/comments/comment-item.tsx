@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { ShareButton } from '../../components/share-button';
 import { formatDateTime } from '../../lib/format-date';
 import { safeHttpUrl } from '../../lib/safe-url';
 import { CommentAvatar } from './comment-avatar';
@@ -149,6 +150,12 @@ export function CommentItem({ node }: { node: CommentNode }) {
             >
               Reply
             </button>
+            <ShareButton
+              title={`Comment by ${comment.author}`}
+              url={`/articles/${encodeURIComponent(slug)}#${elementId}`}
+              what="comment"
+              describedAs={`to the comment by ${comment.author}`}
+            />
             {own ? (
               <>
                 <button

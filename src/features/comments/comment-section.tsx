@@ -9,6 +9,7 @@ import { commentQueries } from './comment-queries';
 import { commentOrderSchema, type Comment, type CommentOrder } from './comment-schemas';
 import { CommentThreadContext } from './comment-thread-context';
 import { buildCommentTree } from './comment-tree';
+import { useCommentKeys } from './use-comment-keys';
 import { usePendingComments } from './use-pending-comments';
 import { usePermalinkTarget } from './use-permalink-target';
 
@@ -33,6 +34,8 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
   const [postedId, setPostedId] = useState<string | null>(null);
   const replyButtonToRestore = useRef<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const sectionRef = useRef<HTMLElement>(null);
+  useCommentKeys(sectionRef);
 
   const saved = query.data?.pages.flatMap((page) => page.comments) ?? [];
   // A post the server has answered but the list does not show yet stays as its pending copy;
@@ -126,7 +129,7 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
   );
 
   return (
-    <section className="comments" aria-labelledby={headingId}>
+    <section ref={sectionRef} className="comments" aria-labelledby={headingId}>
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
@@ -169,6 +172,11 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
               </div>
             ) : null}
           </div>
+          {comments.length > 1 ? (
+            <p className="comments__keys">
+              Tip: press <kbd>J</kbd> and <kbd>K</kbd> to move between comments.
+            </p>
+          ) : null}
           <div className="comments__live" aria-live="polite">
             {newByOthers > 0 ? (
               <button type="button" className="button" onClick={() => void showNewComments()}>

@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import './share-button.css';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 type Outcome = { message: string; manualCopy: boolean };
 
@@ -6,20 +7,37 @@ type Outcome = { message: string; manualCopy: boolean };
 const confirmationMs = 4000;
 
 function canShareNatively(): boolean {
-  return typeof navigator.share === 'function';
+  return typeof globalThis.navigator?.share === 'function';
 }
 
+const noSubscription = () => () => {};
+
 /**
- * Shares the article's canonical address: the system share sheet where there is one (phones,
- * some desktops), otherwise a copy to the clipboard. Either way the result is said politely; if
- * even copying is refused (an old browser, a denied permission), the address is shown selected
- * so the reader can copy it by hand.
+ * Shares an address (an article's, or a comment's): the system share sheet where there is one
+ * (phones, some desktops), otherwise a copy to the clipboard. Either way the result is said
+ * politely; if even copying is refused (an old browser, a denied permission), the address is
+ * shown selected so the reader can copy it by hand. A relative `url` is resolved against the
+ * page's origin when the reader shares, so rendering needs no browser globals.
  */
-export function ShareButton({ title, url }: { title: string; url: string }) {
+export function ShareButton({
+  title,
+  url: address,
+  what = 'article',
+  describedAs,
+}: {
+  title: string;
+  url: string;
+  /** Names the manual-copy box: "Link to this article" / "Link to this comment". */
+  what?: 'article' | 'comment';
+  /** A fuller accessible name, when the button's words alone would be ambiguous. */
+  describedAs?: string;
+}) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [url, setUrl] = useState(address);
   const timer = useRef<number | undefined>(undefined);
   const manualRef = useRef<HTMLInputElement>(null);
-  const native = canShareNatively();
+  // A prerendered page says "Copy link"; the browser upgrades it to "Share" where it can.
+  const native = useSyncExternalStore(noSubscription, canShareNatively, () => false);
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
   useEffect(() => {
@@ -32,7 +50,13 @@ export function ShareButton({ title, url }: { title: string; url: string }) {
     if (!next.manualCopy) timer.current = window.setTimeout(() => setOutcome(null), confirmationMs);
   }
 
-  async function copy() {
+  function absolute(): string {
+    const resolved = new URL(address, window.location.origin).href;
+    setUrl(resolved);
+    return resolved;
+  }
+
+  async function copy(url = absolute()) {
     try {
       await navigator.clipboard.writeText(url);
       report({ message: 'Link copied', manualCopy: false });
@@ -42,23 +66,30 @@ export function ShareButton({ title, url }: { title: string; url: string }) {
   }
 
   async function share() {
-    if (!canShareNatively()) return copy();
+    const url = absolute();
+    if (!canShareNatively()) return copy(url);
     try {
       await navigator.share({ title, url });
     } catch (error) {
       // The reader closed the share sheet: that is a choice, not a failure.
       if (error instanceof DOMException && error.name === 'AbortError') return;
-      await copy();
+      await copy(url);
     }
   }
+  const label = native ? 'Share' : 'Copy link';
 
   return (
     <div className="share">
-      <button type="button" className="share__button" onClick={() => void share()}>
+      <button
+        type="button"
+        className="share__button"
+        aria-label={describedAs ? `${label} ${describedAs}` : undefined}
+        onClick={() => void share()}
+      >
         <svg className="share__icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
           <path d="M10 14a5 5 0 0 0 7 0l3-3a5 5 0 0 0-7-7l-1 1M14 10a5 5 0 0 0-7 0l-3 3a5 5 0 0 0 7 7l1-1" />
         </svg>
-        {native ? 'Share' : 'Copy link'}
+        {label}
       </button>
       <p className="share__status" aria-live="polite">
         {outcome?.message}
@@ -70,7 +101,7 @@ export function ShareButton({ title, url }: { title: string; url: string }) {
           type="text"
           readOnly
           value={url}
-          aria-label="Link to this article"
+          aria-label={`Link to this ${what}`}
           onFocus={(event) => event.currentTarget.select()}
         />
       ) : null}

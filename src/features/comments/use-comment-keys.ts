@@ -1,0 +1,34 @@
+import { useEffect, type RefObject } from 'react';
+
+const typing = 'input, textarea, select, [contenteditable="true"]';
+
+/**
+ * J and K move to the next and previous comment (as in many mail and feed readers), when the
+ * reader is not typing. Comments are focusable for this (tabindex -1) without adding tab stops.
+ */
+export function useCommentKeys(section: RefObject<HTMLElement | null>): void {
+  useEffect(() => {
+    const root = section.current;
+    if (!root) return;
+    const within: HTMLElement = root;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      const key = event.key.toLowerCase();
+      if (key !== 'j' && key !== 'k') return;
+      if (!(event.target instanceof HTMLElement) || event.target.closest(typing)) return;
+      const comments = [...within.querySelectorAll<HTMLElement>('article.comment__body')];
+      if (comments.length === 0) return;
+      const current = comments.findIndex((c) => c.contains(document.activeElement));
+      const next =
+        current < 0
+          ? 0
+          : Math.min(comments.length - 1, Math.max(0, current + (key === 'j' ? 1 : -1)));
+      event.preventDefault();
+      comments[next]?.focus();
+      comments[next]?.scrollIntoView({ block: 'nearest' });
+    }
+    // On the document, so J works from anywhere on the page, not only inside the section.
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [section]);
+}
