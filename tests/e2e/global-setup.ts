@@ -18,6 +18,9 @@ export default async function setup(project: TestProject) {
         'or point CHROME_PATH at a Chromium or Chrome binary.',
     );
   }
+  // A short fixed latency keeps pending states real without slowing every test down
+  // (the environment wins over .env.development's 250 ms).
+  process.env.VITE_MOCK_LATENCY_MS ??= '40';
   const server = await createServer({
     mode: 'development',
     logLevel: 'warn',

@@ -238,7 +238,7 @@ describe('sharing in Chromium', () => {
     await page.goto(`${articlePath}?utm_source=newsletter#comments`);
     await page.getByRole('heading', { level: 1, name: headline }).waitFor();
     // Desktop Chromium on Linux has no share sheet, so the control copies.
-    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByRole('button', { name: 'Copy link', exact: true }).click();
     await page.getByText('Link copied').waitFor();
     const origin = new URL(page.url()).origin;
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
