@@ -2,7 +2,7 @@ import './comments.css';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorState } from '../../components/error-state';
-import { CommentForm } from './comment-form';
+import { LazyCommentForm as CommentForm } from './lazy-comment-form';
 import { CommentItem } from './comment-item';
 import { commentQueries } from './comment-queries';
 import type { Comment } from './comment-schemas';
