@@ -282,18 +282,20 @@ for (const chunk of sizes.chunks) {
 row(
   'article route JS (gzip, mocks aside)',
   `${kb(sizes.articleRouteJs.gzip)} (br ${kb(sizes.articleRouteJs.brotli)})`,
-  `≤ ${budgets.articleRouteJsKb} KB`,
-  sizes.articleRouteJs.gzip <= budgets.articleRouteJsKb * 1024,
+  `≤ ${budgets.articleRouteJs.target} KB`,
+  sizes.articleRouteJs.gzip <= budgets.articleRouteJs.target * 1024,
 );
 row(
   'comment form chunk (gzip)',
   sizes.commentForm ? kb(sizes.commentForm.gzip) : 'not split (in the route JS)',
-  `≤ ${budgets.commentFormKb} KB, own chunk`,
-  sizes.commentForm ? sizes.commentForm.gzip <= budgets.commentFormKb * 1024 : false,
+  `≤ ${budgets.commentForm.target} KB, own chunk`,
+  sizes.commentForm ? sizes.commentForm.gzip <= budgets.commentForm.target * 1024 : false,
 );
 row(
   'comment section chunks (gzip, lazy)',
   sizes.commentSection ? kb(sizes.commentSection.gzip) : 'not split (in the route JS)',
+  `≤ ${budgets.commentSection.target} KB`,
+  sizes.commentSection ? sizes.commentSection.gzip <= budgets.commentSection.target * 1024 : false,
 );
 const score = (v) => v.toFixed(2);
 row('LH app performance', score(lh.app.performance), '≥ 0.98', lh.app.performance >= 0.98);

@@ -23,10 +23,6 @@ function CommentsPlaceholder({ ref }: { ref?: Ref<HTMLElement> }) {
       <p role="status" className="comments-placeholder__status">
         Loading comments…
       </p>
-      {/* What the prerendered page says where scripts do not run: the story reads fine without. */}
-      <noscript>
-        <p>The comments need JavaScript.</p>
-      </noscript>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useHydrated } from '../../lib/use-hydrated';
 
 type Outcome = { message: string; manualCopy: boolean };
 
@@ -6,7 +7,7 @@ type Outcome = { message: string; manualCopy: boolean };
 const confirmationMs = 4000;
 
 function canShareNatively(): boolean {
-  return typeof navigator.share === 'function';
+  return typeof globalThis.navigator?.share === 'function';
 }
 
 /**
@@ -19,7 +20,9 @@ export function ShareButton({ title, url }: { title: string; url: string }) {
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const timer = useRef<number | undefined>(undefined);
   const manualRef = useRef<HTMLInputElement>(null);
-  const native = canShareNatively();
+  // The prerendered button says "Copy link" (a build knows no browser); hydration then makes it
+  // "Share" where the browser has a share sheet.
+  const native = useHydrated() && canShareNatively();
 
   useEffect(() => () => window.clearTimeout(timer.current), []);
   useEffect(() => {
