@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import sirv from 'sirv';
+import { prerender } from './scripts/prerender';
 
 const mockPublicDir = 'mocks/public';
 
@@ -78,6 +79,7 @@ export default defineConfig(({ mode }) => {
       react(),
       mockPublicAssets(mocking),
       contentSecurityPolicy(env.VITE_API_BASE_URL || undefined),
+      prerender(mocking),
     ],
     server: { port: 5173 },
     // Pre-bundle everything the browser needs up front, so the dev server never reloads the

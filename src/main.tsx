@@ -1,25 +1,55 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { hydrate } from '@tanstack/react-query';
+import { startTransition, StrictMode } from 'react';
+import { createRoot, hydrateRoot } from 'react-dom/client';
 import { createBrowserRouter } from 'react-router';
-import { routes } from './app/routes';
+import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
+import { routes } from './app/routes';
+import type { PrerenderState } from './entry-server';
+import { holdRequestsUntil } from './lib/api-client';
 import './styles/global.css';
-
-async function enableMocking(): Promise<void> {
-  if (import.meta.env.VITE_API_MOCKING !== 'on') return;
-  // Dynamic import: the mock layer never reaches a build without mocking.
-  const { startMockApi } = await import('../mocks/browser');
-  await startMockApi();
-}
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
-await enableMocking();
+if (import.meta.env.VITE_API_MOCKING === 'on') {
+  // The worker starts alongside hydration, not before it: the prerendered page needs no request
+  // to show and hydrate. Requests wait for it (otherwise they would reach the static server).
+  // Dynamic import: the mock layer never reaches a build without mocking.
+  holdRequestsUntil(import('../mocks/browser').then(({ startMockApi }) => startMockApi()));
+}
+
+/** The prerendered page's query data, if this HTML was prerendered for this very address. */
+function prerenderedState(): PrerenderState | null {
+  const text = document.getElementById('app-state')?.textContent;
+  if (!text) return null;
+  try {
+    const state = JSON.parse(text) as PrerenderState;
+    const here = window.location.pathname.replace(/(.)\/$/, '$1');
+    // A static host answers unknown addresses with the front page's HTML: render those afresh.
+    return state.path === here ? state : null;
+  } catch {
+    return null;
+  }
+}
+
 const queryClient = createQueryClient();
-createRoot(container).render(
+const app = (
   <StrictMode>
     <App queryClient={queryClient} router={createBrowserRouter(routes)} />
-  </StrictMode>,
+  </StrictMode>
 );
+const state = prerenderedState();
+if (state) {
+  // The data the HTML was rendered from, so hydration renders the same and nothing refetches.
+  hydrate(queryClient, state.queries);
+  // As a transition, hydration yields to the browser every few milliseconds instead of holding
+  // the main thread for the whole page: the reader can scroll and tap the prerendered page while
+  // it hydrates (Total Blocking Time).
+  startTransition(() => {
+    hydrateRoot(container, app);
+  });
+} else {
+  container.replaceChildren();
+  createRoot(container).render(app);
+}

@@ -1,9 +1,15 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
+import { useMemo } from 'react';
 import { RouterProvider, type DataRouter } from 'react-router';
-import { persistOptions } from './query-persistence';
+import { registerMutationDefaults } from './query-client';
+import { createPersistOptions } from './query-persistence';
 
 export function App({ queryClient, router }: { queryClient: QueryClient; router: DataRouter }) {
+  const persistOptions = useMemo(
+    () => createPersistOptions(() => registerMutationDefaults(queryClient)),
+    [queryClient],
+  );
   return (
     <PersistQueryClientProvider
       client={queryClient}

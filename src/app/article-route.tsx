@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { ErrorBoundary } from '../components/error-boundary';
 import { SectionError } from '../components/section-error';
 import { ArticlePage } from '../features/article/article-page';
-import { CommentSection } from '../features/comments/comment-section';
+import { DeferredCommentSection } from './deferred-comment-section';
 
 /** The article page with its comment section: the app composes the two features. */
 export function ArticleRoute() {
@@ -14,7 +14,7 @@ export function ArticleRoute() {
         renderAfter={(article) => (
           // A broken comment section never hides the article above it.
           <ErrorBoundary fallback={(reset) => <SectionError what="comments" onRetry={reset} />}>
-            <CommentSection slug={article.slug} title={article.headline} />
+            <DeferredCommentSection slug={article.slug} title={article.headline} />
           </ErrorBoundary>
         )}
       />

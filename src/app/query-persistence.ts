@@ -1,7 +1,7 @@
 import type { Mutation } from '@tanstack/react-query';
 import type { PersistedClient, Persister } from '@tanstack/react-query-persist-client';
 import { localStore } from '../lib/local-store';
-import { z } from '../lib/zod';
+import { z } from '../lib/zod-mini';
 
 const storageKey = 'app:query-cache:v1';
 
@@ -15,6 +15,10 @@ let pageHidden = false;
 if (typeof window !== 'undefined') {
   window.addEventListener('pagehide', () => (pageHidden = true));
   window.addEventListener('pageshow', () => (pageHidden = false));
+}
+
+function readPersisted(): PersistedClient | undefined {
+  return localStore.read(storageKey, persistedClientSchema) ?? undefined;
 }
 
 /**
@@ -33,16 +37,32 @@ export const queryPersister: Persister = {
     }));
     localStore.write(storageKey, { ...client, clientState: { ...client.clientState, mutations } });
   },
-  restoreClient: () => localStore.read(storageKey, persistedClientSchema) ?? undefined,
+  restoreClient: () => readPersisted(),
   removeClient: () => localStore.remove(storageKey),
 };
 
-export const persistOptions = {
-  persister: queryPersister,
-  maxAge: 7 * 24 * 60 * 60 * 1000,
-  buster: 'v1',
-  dehydrateOptions: {
-    shouldDehydrateQuery: () => false,
-    shouldDehydrateMutation: (mutation: Mutation) => mutation.state.status === 'pending',
-  },
-};
+/**
+ * `registerDefaults` starts when the cache is restored (on mount). Restored mutations take their
+ * mutationFn from the defaults registered when they are rebuilt, and the comments feature
+ * registers its own from a lazy chunk: so a restore that brings back queued comments waits
+ * for it, and one with nothing to bring back (the usual case) holds up no query.
+ */
+export function createPersistOptions(registerDefaults: () => Promise<void>) {
+  return {
+    persister: {
+      ...queryPersister,
+      restoreClient: async () => {
+        const registered = registerDefaults();
+        const saved = readPersisted();
+        if (saved?.clientState.mutations.length) await registered;
+        return saved;
+      },
+    } satisfies Persister,
+    maxAge: 7 * 24 * 60 * 60 * 1000,
+    buster: 'v1',
+    dehydrateOptions: {
+      shouldDehydrateQuery: () => false,
+      shouldDehydrateMutation: (mutation: Mutation) => mutation.state.status === 'pending',
+    },
+  };
+}

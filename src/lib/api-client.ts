@@ -1,10 +1,24 @@
-import type { z } from 'zod';
+import type { $ZodType, output } from 'zod/v4/core';
 import { ApiError, apiErrorBodySchema } from './api-error';
+import { z } from './zod-mini';
+
+/**
+ * Requests wait for this before going out. The page renders (hydrates) while the mock API's
+ * service worker is still starting; a request sent before it is ready would reach the static
+ * server instead and fail, so main.tsx holds requests until the worker is up.
+ */
+let ready: Promise<unknown> = Promise.resolve();
+export function holdRequestsUntil(promise: Promise<unknown>): void {
+  ready = promise;
+}
+
+/** Where requests go when rendering outside a browser (the build-time prerender). */
+export const apiServer = { origin: '' };
 
 function apiUrl(path: string): string {
   // A configured base points at a real backend; otherwise the app talks to its own origin
   // (where the MSW worker answers in dev and demo builds).
-  const base = import.meta.env.VITE_API_BASE_URL || globalThis.location?.origin;
+  const base = import.meta.env.VITE_API_BASE_URL || apiServer.origin || globalThis.location?.origin;
   if (!base)
     throw new Error('No API base URL: set VITE_API_BASE_URL when rendering outside a browser.');
   return new URL(path, base).toString();
@@ -32,7 +46,7 @@ async function readJson(response: Response): Promise<JsonBody> {
 
 async function toHttpError(response: Response): Promise<ApiError> {
   const json = await readJson(response);
-  const body = apiErrorBodySchema.safeParse(json.ok ? json.value : undefined);
+  const body = z.safeParse(apiErrorBodySchema, json.ok ? json.value : undefined);
   const retryAfterSeconds =
     parseRetryAfter(response.headers.get('Retry-After')) ??
     (body.success ? body.data.retryAfterSeconds : undefined);
@@ -48,13 +62,14 @@ async function toHttpError(response: Response): Promise<ApiError> {
  * Fetches a JSON endpoint and parses the reply with the contract's schema, so that
  * every failure (unreachable server, error status, wrong shape) becomes a typed ApiError.
  */
-export async function apiRequest<S extends z.ZodType>(
+export async function apiRequest<S extends $ZodType>(
   path: string,
   schema: S,
   init: RequestInit = {},
-): Promise<z.output<S>> {
+): Promise<output<S>> {
   let response: Response;
   try {
+    await ready;
     response = await fetch(apiUrl(path), {
       ...init,
       headers: { Accept: 'application/json', ...init.headers },
@@ -68,7 +83,8 @@ export async function apiRequest<S extends z.ZodType>(
   // 204 No Content has no body to read; the schema says whether that is what was expected.
   const json: JsonBody =
     response.status === 204 ? { ok: true, value: undefined } : await readJson(response);
-  const parsed = json.ok ? schema.safeParse(json.value) : null;
+  // The functional form takes any schema, zod's (comments) or zod/mini's (articles).
+  const parsed = json.ok ? z.safeParse(schema, json.value) : null;
   if (!parsed?.success) {
     const cause = parsed ? parsed.error : json.ok ? undefined : json.error;
     // Logged once, here, with the cause, so a developer can see what the server got wrong.

@@ -1,11 +1,11 @@
-import { z } from './zod';
+import { z } from './zod-mini';
 
 /** The one error shape every API endpoint returns (and the mock server produces). */
 export const apiErrorBodySchema = z.object({
-  status: z.number().int(),
+  status: z.int(),
   message: z.string(),
-  fieldErrors: z.record(z.string(), z.string()).optional(),
-  retryAfterSeconds: z.number().nonnegative().optional(),
+  fieldErrors: z.optional(z.record(z.string(), z.string())),
+  retryAfterSeconds: z.optional(z.number().check(z.nonnegative())),
 });
 export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
 

@@ -5,12 +5,23 @@ const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   timeStyle: 'short',
 });
 
-export function formatDate(iso: string): string {
-  return dateFormat.format(new Date(iso));
+/** The same in a fixed locale and time zone: what a build-time prerender can show. */
+export const prerenderDateFormat = {
+  date: new Intl.DateTimeFormat('en-US', { dateStyle: 'long', timeZone: 'UTC' }),
+  dateTime: new Intl.DateTimeFormat('en-US', {
+    dateStyle: 'long',
+    // timeStyle 'long' names the zone ("UTC"), so the fixed form says which clock it uses.
+    timeStyle: 'long',
+    timeZone: 'UTC',
+  }),
+};
+
+export function formatDate(iso: string, formats = { date: dateFormat }): string {
+  return formats.date.format(new Date(iso));
 }
 
-export function formatDateTime(iso: string): string {
-  return dateTimeFormat.format(new Date(iso));
+export function formatDateTime(iso: string, formats = { dateTime: dateTimeFormat }): string {
+  return formats.dateTime.format(new Date(iso));
 }
 
 /** "01:52" for 112 seconds; hours are added when needed ("1:02:03"). */

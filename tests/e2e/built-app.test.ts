@@ -1,10 +1,14 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { overBudget } from '../../scripts/bench/budgets.mjs';
+import { analyseBuild } from '../../scripts/bench/sizes.mjs';
 import { launchBrowser } from './browser';
 
+const seedSlug = 'putin-meets-china-defense-minister-in-moscow';
 const outRoot = mkdtempSync(join(tmpdir(), 'reader-build-'));
 const prodDir = join(outRoot, 'prod');
 const demoDir = join(outRoot, 'demo');
@@ -26,7 +30,12 @@ beforeAll(async () => {
     logLevel: 'warn',
     build: { outDir: prodDir, emptyOutDir: true },
   });
-  await build({ mode: 'demo', logLevel: 'warn', build: { outDir: demoDir, emptyOutDir: true } });
+  await build({
+    mode: 'demo',
+    logLevel: 'warn',
+    // The manifest tells the size check which chunks the article route loads up front.
+    build: { outDir: demoDir, emptyOutDir: true, manifest: true },
+  });
   process.env.NODE_ENV = nodeEnv;
   server = await preview({
     mode: 'demo',
@@ -69,6 +78,91 @@ describe('the built app', () => {
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     const html = readFileSync(join(prodDir, 'index.html'), 'utf8');
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+  });
+
+  it('keeps the article route, the comment section and the comment form within their size budgets', () => {
+    // Budgets and how they are measured: scripts/bench/budgets.mjs (also `npm run check:size`).
+    expect(overBudget(analyseBuild(demoDir))).toEqual([]);
+  });
+
+  it('prerenders every article and the front page, findable and shareable, without inline code', () => {
+    const seedHtml = readFileSync(join(demoDir, `articles/${seedSlug}.html`), 'utf8');
+    const frontHtml = readFileSync(join(demoDir, 'index.html'), 'utf8');
+    expect(readdirSync(join(demoDir, 'articles')).sort()).toEqual(
+      ['night-trains-return-sample.html', `${seedSlug}.html`, 'rooftop-gardens-sample.html'].sort(),
+    );
+    // The story itself is in the HTML, with its data for hydration.
+    expect(seedHtml).toMatch(
+      /<h1 id="article-headline"[^>]*>Putin meets with China’s defense minister/,
+    );
+    expect(seedHtml).toMatch(/<script type="application\/json" id="app-state">/);
+    for (const html of [seedHtml, frontHtml]) {
+      // Executable inline script and inline style attributes stay forbidden; data blocks are fine.
+      const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+      for (const tag of scripts) {
+        expect(tag).toMatch(/\bsrc=|type="application\/(ld\+)?json"/);
+      }
+      expect(html).not.toMatch(/\sstyle="/);
+      // The inlined stylesheet is allowed by its hash, never by 'unsafe-inline'.
+      const csp = cspOf(html);
+      expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+      const style = html.match(/<style>([\s\S]*?)<\/style>/)?.[1] ?? '';
+      const hash = createHash('sha256').update(style).digest('base64');
+      expect(csp).toContain(`'sha256-${hash}'`);
+      for (const tag of [
+        /<title>[^<]+<\/title>/,
+        /<meta name="description" content="[^"]+"/,
+        /<link rel="canonical" href="http[^"]+"/,
+        /<meta property="og:title" content="[^"]+"/,
+        /<meta property="og:image" content="http[^"]+"/,
+        /<meta name="twitter:card" content="summary_large_image"/,
+      ]) {
+        expect(html).toMatch(tag);
+      }
+    }
+    const jsonLd = JSON.parse(
+      seedHtml.match(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/)?.[1] ?? '{}',
+    ) as Record<string, unknown>;
+    expect(jsonLd).toMatchObject({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      headline: 'Putin meets with China’s defense minister in Moscow',
+      datePublished: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
+      dateModified: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) as unknown,
+      image: [expect.objectContaining({ '@type': 'ImageObject' })],
+      publisher: expect.objectContaining({
+        '@type': 'NewsMediaOrganization',
+        name: 'The Daily Thread',
+      }) as unknown,
+      commentCount: 5,
+    });
+  });
+
+  it('shows the prerendered article before any script runs, and hydrates it without a mismatch', async () => {
+    const url = server.resolvedUrls?.local[0];
+    if (!url) throw new Error('the preview server reported no address');
+    const noJs = await browser.newContext({ baseURL: url, javaScriptEnabled: false });
+    const still = await noJs.newPage();
+    await still.goto(`/articles/${seedSlug}`);
+    await still
+      .getByRole('heading', {
+        level: 1,
+        name: 'Putin meets with China’s defense minister in Moscow',
+      })
+      .waitFor();
+    await noJs.close();
+
+    const context = await browser.newContext({ baseURL: url });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`/articles/${seedSlug}`);
+    // Comments arrive after hydration, through the mock worker started alongside it.
+    await page.getByRole('heading', { level: 2, name: /5 thoughts on/ }).waitFor();
+    await page.getByRole('textbox', { name: 'Comment', exact: true }).waitFor();
+    expect(problems).toEqual([]);
+    await context.close();
   });
 
   it('runs the demo build, worker included, with no CSP violation', async () => {

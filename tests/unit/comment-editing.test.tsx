@@ -8,6 +8,8 @@ const api = `${window.location.origin}/api/articles/${slug}/comments`;
 async function openArticle() {
   const view = renderApp(articleUrl);
   await screen.findByRole('heading', { level: 2, name: /thoughts on/ });
+  // The form arrives in a chunk of its own.
+  await screen.findByLabelText(/^Comment/);
   return view;
 }
 

@@ -6,6 +6,8 @@ const articleUrl = '/articles/putin-meets-china-defense-minister-in-moscow';
 async function openArticle() {
   const view = renderApp(articleUrl);
   await screen.findByRole('heading', { level: 2, name: /thoughts on/ });
+  // The form is a chunk of its own, loaded once the section is up.
+  await screen.findByLabelText(/^Comment/);
   return view;
 }
 

@@ -26,6 +26,8 @@ async function postAsSomeoneElse(comment: string, parentId: string | null = null
 async function openArticle() {
   const view = renderApp(articleUrl);
   await screen.findByRole('heading', { level: 2, name: /thoughts on/ });
+  // The form arrives in a chunk of its own.
+  await screen.findByLabelText(/^Comment/);
   return view;
 }
 

@@ -12,6 +12,8 @@ const commentsUrl = '*/api/articles/:slug/comments';
 async function openArticle(url = articleUrl) {
   const view = renderApp(url);
   await screen.findByRole('heading', { level: 2, name: /thoughts on|One thought|No comments yet/ });
+  // The form is a chunk of its own, loaded once the section is up.
+  await screen.findByLabelText(/^Comment/);
   return view;
 }
 
@@ -111,7 +113,8 @@ describe('the comment list', () => {
     const gate = new Promise<void>((resolve) => (release = resolve));
     server.use(http.get(commentsUrl, async () => void (await gate)));
     renderApp(articleUrl);
-    expect(await screen.findByText('Loading comments…')).toBeInTheDocument();
+    // (The section's placeholder says it first, then the section itself, while the request waits.)
+    await waitFor(() => expect(screen.getByText('Loading comments…')).toBeInTheDocument());
     release();
     expect(await screen.findByRole('heading', { name: /5 thoughts on/ })).toBeInTheDocument();
   });

@@ -14,6 +14,8 @@ const commentsUrl = '*/api/articles/:slug/comments';
 async function openArticle() {
   const view = renderApp(articleUrl);
   await screen.findByRole('heading', { level: 2, name: /thoughts on/ });
+  // The form is a chunk of its own, loaded once the section is up.
+  await screen.findByLabelText(/^Comment/);
   return view;
 }
 

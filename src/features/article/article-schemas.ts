@@ -1,44 +1,45 @@
-import { z } from '../../lib/zod';
+// zod/mini: the article page's contract must not pull in the whole of zod (see lib/zod-mini.ts).
+import { z } from '../../lib/zod-mini';
 
 const isoDateTime = z.iso.datetime({ offset: true });
-const mediaUrl = z.string().min(1);
+const mediaUrl = z.string().check(z.minLength(1));
+const positiveInt = z.int().check(z.positive());
+const nonEmpty = z.string().check(z.minLength(1));
 
 export const imageSchema = z.object({
   src: mediaUrl,
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
+  width: positiveInt,
+  height: positiveInt,
   alt: z.string(),
   /** Extra encodings/sizes of the same picture, for srcset. */
-  variants: z
-    .array(z.object({ src: mediaUrl, width: z.number().int().positive(), type: z.string() }))
-    .optional(),
+  variants: z.optional(z.array(z.object({ src: mediaUrl, width: positiveInt, type: z.string() }))),
 });
 export type Image = z.infer<typeof imageSchema>;
 
 export const paragraphBlockSchema = z.object({
   type: z.literal('paragraph'),
-  text: z.string().min(1),
+  text: nonEmpty,
 });
 
 export const quoteBlockSchema = z.object({
   type: z.literal('quote'),
-  text: z.string().min(1),
-  attribution: z.string().optional(),
+  text: nonEmpty,
+  attribution: z.optional(z.string()),
 });
 
 export const figureBlockSchema = z.object({
   type: z.literal('figure'),
   image: imageSchema,
   caption: z.string(),
-  credit: z.string().optional(),
+  credit: z.optional(z.string()),
 });
 
 export const videoBlockSchema = z.object({
   type: z.literal('video'),
-  title: z.string().min(1),
-  durationSeconds: z.number().positive(),
+  title: nonEmpty,
+  durationSeconds: z.number().check(z.positive()),
   poster: imageSchema,
-  sources: z.array(z.object({ src: mediaUrl, type: z.string() })).min(1),
+  sources: z.array(z.object({ src: mediaUrl, type: z.string() })).check(z.minLength(1)),
   captions: z.object({ src: mediaUrl, srclang: z.string(), label: z.string() }),
 });
 
@@ -53,19 +54,19 @@ export type FigureBlock = z.infer<typeof figureBlockSchema>;
 export type VideoBlock = z.infer<typeof videoBlockSchema>;
 
 export const articleSummarySchema = z.object({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
-  headline: z.string().min(1),
+  slug: z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)),
+  headline: nonEmpty,
   publishedAt: isoDateTime,
-  updatedAt: isoDateTime.optional(),
-  byline: z.string().optional(),
-  summary: z.string().min(1),
+  updatedAt: z.optional(isoDateTime),
+  byline: z.optional(z.string()),
+  summary: nonEmpty,
   image: imageSchema,
 });
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
-export const articleSchema = articleSummarySchema.extend({
-  source: z.object({ name: z.string().min(1), url: z.url({ protocol: /^https?$/ }) }),
-  body: z.array(articleBlockSchema).min(1),
+export const articleSchema = z.extend(articleSummarySchema, {
+  source: z.object({ name: nonEmpty, url: z.url({ protocol: /^https?$/ }) }),
+  body: z.array(articleBlockSchema).check(z.minLength(1)),
 });
 export type Article = z.infer<typeof articleSchema>;
 

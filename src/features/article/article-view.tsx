@@ -1,23 +1,18 @@
 import './article.css';
-import { formatDate, formatDateTime } from '../../lib/format-date';
 import { ShareButton } from '../../components/share-button';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import { LocalDate } from '../../lib/local-date';
+import { articlePath, siteUrl } from '../../lib/site';
+import { useDocumentHead } from '../../lib/use-document-title';
 import { ArticleBody } from './article-body';
 import type { Article } from './article-schemas';
 import { readingMinutes } from './reading-time';
 
-/** The article's own address, without the query or fragment the reader arrived with. */
-function canonicalUrl(slug: string): string {
-  return new URL(`/articles/${encodeURIComponent(slug)}`, window.location.origin).href;
-}
-
 export function ArticleView({ article }: { article: Article }) {
-  useDocumentTitle(article.headline);
-  const url = canonicalUrl(article.slug);
+  // The article's own address, without the query or fragment the reader arrived with.
+  const url = siteUrl(articlePath(article.slug));
+  useDocumentHead({ title: article.headline, description: article.summary, canonical: url });
   return (
     <article className="article" aria-labelledby="article-headline">
-      {/* React puts this in <head>, and takes it away with the article. */}
-      <link rel="canonical" href={url} />
       <header className="article__header">
         <h1 id="article-headline" className="article__headline">
           {article.headline}
@@ -25,17 +20,11 @@ export function ArticleView({ article }: { article: Article }) {
         <p className="article__meta">
           {article.byline ? <span className="article__byline">{article.byline}</span> : null}
           <span>
-            Published{' '}
-            <time dateTime={article.publishedAt} title={formatDateTime(article.publishedAt)}>
-              {formatDate(article.publishedAt)}
-            </time>
+            Published <LocalDate iso={article.publishedAt} titleWithTime />
           </span>
           {article.updatedAt ? (
             <span>
-              Updated{' '}
-              <time dateTime={article.updatedAt} title={formatDateTime(article.updatedAt)}>
-                {formatDateTime(article.updatedAt)}
-              </time>
+              Updated <LocalDate iso={article.updatedAt} withTime titleWithTime />
             </span>
           ) : null}
           <span>{readingMinutes(article.body)} min read</span>

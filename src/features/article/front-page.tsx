@@ -2,8 +2,9 @@ import './article.css';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ErrorState } from '../../components/error-state';
-import { formatDate } from '../../lib/format-date';
-import { useDocumentTitle } from '../../lib/use-document-title';
+import { LocalDate } from '../../lib/local-date';
+import { siteUrl } from '../../lib/site';
+import { useDocumentHead } from '../../lib/use-document-title';
 import { articleQueries } from './article-queries';
 import type { ArticleSummary } from './article-schemas';
 import { ResponsiveImage } from './responsive-image';
@@ -25,7 +26,7 @@ function StoryItem({ story, lead }: { story: ArticleSummary; lead: boolean }) {
           </h2>
           <p className="story__summary">{story.summary}</p>
           <p className="story__meta">
-            <time dateTime={story.publishedAt}>{formatDate(story.publishedAt)}</time>
+            <LocalDate iso={story.publishedAt} />
           </p>
         </div>
       </article>
@@ -34,7 +35,7 @@ function StoryItem({ story, lead }: { story: ArticleSummary; lead: boolean }) {
 }
 
 export function FrontPage() {
-  useDocumentTitle();
+  useDocumentHead({ canonical: siteUrl('/') });
   const query = useQuery(articleQueries.list());
   return (
     <section className="front-page" aria-labelledby="front-page-heading">

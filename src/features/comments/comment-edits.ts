@@ -22,8 +22,11 @@ export function useEditComment(slug: string) {
   });
 }
 
-/** Removes the reader's own comment, within its edit window. */
-export function useDeleteComment(slug: string) {
+/**
+ * Removes the reader's own comment, within its edit window. `onDeleted` runs even though the
+ * comment (and whatever asked for this) is gone from the page by then.
+ */
+export function useDeleteComment(slug: string, onDeleted: () => void) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: ({ id, editToken }: { id: string; editToken: string }) =>
@@ -32,9 +35,10 @@ export function useDeleteComment(slug: string) {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ editToken }),
       }),
-    onSuccess: (_data, { id }) => {
+    onSuccess: async (_data, { id }) => {
       editTokens.forget(id);
-      return queryClient.invalidateQueries({ queryKey: commentQueries.all(slug) });
+      await queryClient.invalidateQueries({ queryKey: commentQueries.all(slug) });
+      onDeleted();
     },
   });
 }

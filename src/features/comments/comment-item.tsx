@@ -33,7 +33,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
   const [editingWith, setEditingWith] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const own = useEditToken(comment.id);
-  const remove = useDeleteComment(slug);
+  const remove = useDeleteComment(slug, () => announce('Your comment was deleted.'));
   const editButton = useRef<HTMLButtonElement>(null);
   const elementId = `comment-${comment.id}`;
   const sending = isPendingComment(comment);
@@ -65,7 +65,6 @@ export function CommentItem({ node }: { node: CommentNode }) {
     remove.mutate(
       { id: comment.id, editToken: own.token },
       {
-        onSuccess: () => announce('Your comment was deleted.'),
         onError: (error) =>
           setActionError(error instanceof Error ? error.message : 'It could not be deleted.'),
       },

@@ -2,7 +2,7 @@ import './comments.css';
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorState } from '../../components/error-state';
-import { CommentForm } from './comment-form';
+import { LazyCommentForm as CommentForm } from './lazy-comment-form';
 import { CommentItem } from './comment-item';
 import { commentOrder, commentOrderLabels } from './comment-order';
 import { commentQueries } from './comment-queries';

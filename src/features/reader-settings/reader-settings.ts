@@ -1,4 +1,4 @@
-import { z } from '../../lib/zod';
+import { z } from '../../lib/zod-mini';
 import { localStore } from '../../lib/local-store';
 
 // public/reader-settings-init.js repeats these names, keys and steps in plain JS so it can run
@@ -32,10 +32,14 @@ export interface ReaderSettings {
   textSize: TextSize;
 }
 
+/** What a first visit gets, and what the prerendered HTML shows (it cannot know the reader). */
+export const defaultReaderSettings: ReaderSettings = { theme: 'system', textSize: defaultTextSize };
+
 export function readReaderSettings(): ReaderSettings {
   return {
-    theme: localStore.read(storageKeys.theme, themeSchema) ?? 'system',
-    textSize: localStore.read(storageKeys.textSize, textSizeSchema) ?? defaultTextSize,
+    theme: localStore.read(storageKeys.theme, themeSchema) ?? defaultReaderSettings.theme,
+    textSize:
+      localStore.read(storageKeys.textSize, textSizeSchema) ?? defaultReaderSettings.textSize,
   };
 }
 

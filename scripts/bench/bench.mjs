@@ -1,0 +1,376 @@
+// npm run bench: builds the demo, then measures what the issue's targets talk about and prints
+// one table. Lighthouse (mobile defaults) runs on the app and on a plain static HTML page of the
+// same article, served by the same preview server, three times each; medians are reported.
+// Options: --out FILE writes the figures as JSON too; --runs N changes the Lighthouse runs.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromium } from 'playwright-core';
+import { build, preview, runnerImport } from 'vite';
+import { bigThreadDb, describeThread } from './big-thread.mjs';
+import { analyseBuild } from './sizes.mjs';
+import { staticArticleHtml } from './static-page.mjs';
+import { budgets } from './budgets.mjs';
+
+const { values: args } = parseArgs({
+  options: { out: { type: 'string' }, runs: { type: 'string', default: '3' } },
+});
+const root = resolve(import.meta.dirname, '../..');
+const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const chromeFlags = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const seedSlug = 'putin-meets-china-defense-minister-in-moscow';
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+const log = (...parts) => console.error('[bench]', ...parts);
+
+// 1. Build the demo (mock API on), with a manifest to tell the route's chunks from lazy ones.
+const outDir = mkdtempSync(join(tmpdir(), 'reader-bench-'));
+process.env.NODE_ENV = 'production';
+log('building the demo into', outDir);
+await build({
+  root,
+  mode: 'demo',
+  logLevel: 'warn',
+  build: { outDir, emptyOutDir: true, manifest: true },
+});
+const sizes = analyseBuild(outDir);
+
+const { module: fixtures } = await runnerImport(join(root, 'mocks/fixtures/articles.ts'));
+const article = fixtures.articleFixtures.find((a) => a.slug === seedSlug);
+writeFileSync(join(outDir, 'bench-static.html'), staticArticleHtml(article));
+
+const server = await preview({
+  root,
+  mode: 'demo',
+  logLevel: 'warn',
+  build: { outDir },
+  preview: { port: 0, strictPort: false },
+});
+const base = server.resolvedUrls.local[0].replace(/\/$/, '');
+const appUrl = `${base}/articles/${seedSlug}`;
+const staticUrl = `${base}/bench-static.html`;
+
+// 2. Lighthouse, alternating app and static page so both see the same machine load.
+async function audit(url) {
+  const chrome = await chromeLauncher.launch({ chromePath, chromeFlags });
+  try {
+    const result = await lighthouse(url, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+    });
+    const { categories, audits } = result.lhr;
+    const failing = Object.values(audits)
+      .filter(
+        (a) =>
+          a.score !== null &&
+          a.score < 1 &&
+          a.scoreDisplayMode !== 'informative' &&
+          a.scoreDisplayMode !== 'notApplicable' &&
+          a.scoreDisplayMode !== 'manual',
+      )
+      .map((a) => a.id);
+    return {
+      performance: categories.performance.score,
+      accessibility: categories.accessibility.score,
+      bestPractices: categories['best-practices'].score,
+      seo: categories.seo.score,
+      fcp: audits['first-contentful-paint'].numericValue,
+      lcp: audits['largest-contentful-paint'].numericValue,
+      tbt: audits['total-blocking-time'].numericValue,
+      cls: audits['cumulative-layout-shift'].numericValue,
+      failing,
+    };
+  } finally {
+    await chrome.kill();
+  }
+}
+const runs = Number(args.runs);
+const appRuns = [];
+const staticRuns = [];
+for (let i = 0; i < runs; i += 1) {
+  log(`lighthouse run ${i + 1}/${runs}`);
+  appRuns.push(await audit(appUrl));
+  staticRuns.push(await audit(staticUrl));
+}
+const summarise = (list) => ({
+  performance: median(list.map((r) => r.performance)),
+  accessibility: median(list.map((r) => r.accessibility)),
+  bestPractices: median(list.map((r) => r.bestPractices)),
+  seo: median(list.map((r) => r.seo)),
+  fcp: median(list.map((r) => r.fcp)),
+  lcp: median(list.map((r) => r.lcp)),
+  tbt: median(list.map((r) => r.tbt)),
+  cls: median(list.map((r) => r.cls)),
+  failing: [...new Set(list.flatMap((r) => r.failing))],
+});
+const lh = { app: summarise(appRuns), static: summarise(staticRuns) };
+lh.lcpRatio = lh.app.lcp / lh.static.lcp;
+
+// 3. Browser scenarios in Chromium via Playwright.
+const browser = await chromium.launch({ executablePath: chromePath, args: chromeFlags.slice(1) });
+
+async function bigThread() {
+  const db = bigThreadDb(seedSlug);
+  const shape = describeThread(db);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const serialized = JSON.stringify(db);
+  await context.addInitScript(
+    ([key, value]) => {
+      window.__bench = { arrived: null, shown: null };
+      // Seed once: the page itself writes to the database after that (posts).
+      if (!localStorage.getItem(key)) localStorage.setItem(key, value);
+      const original = window.fetch;
+      window.fetch = async function benchFetch(...fetchArgs) {
+        const response = await original.apply(this, fetchArgs);
+        const url = String(fetchArgs[0]?.url ?? fetchArgs[0]);
+        if (/\/comments\?/.test(url) && window.__bench.arrived === null) {
+          window.__bench.arrived = performance.now();
+        }
+        return response;
+      };
+      new MutationObserver((_records, observer) => {
+        if (window.__bench.arrived !== null && document.querySelector('li.comment')) {
+          observer.disconnect();
+          requestAnimationFrame(() => (window.__bench.shown = performance.now()));
+        }
+      }).observe(document, { childList: true, subtree: true });
+    },
+    ['mock-api:db:v1', serialized],
+  );
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(appUrl);
+  await page.waitForFunction(() => window.__bench.shown !== null, null, { timeout: 60_000 });
+  const firstShownMs = await page.evaluate(() => window.__bench.shown - window.__bench.arrived);
+  const metrics = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics: list } = await cdp.send('Performance.getMetrics');
+    const get = (name) => list.find((m) => m.name === name)?.value ?? 0;
+    return {
+      domElements: await page.evaluate(() => document.getElementsByTagName('*').length),
+      comments: await page.evaluate(() => document.querySelectorAll('li.comment').length),
+      heapMb: get('JSHeapUsedSize') / 2 ** 20,
+    };
+  };
+  const firstPage = await metrics();
+
+  // Smoothness: scroll the thread by 40 px a frame for 240 frames and time every frame.
+  await page.evaluate(() => document.querySelector('li.comment')?.scrollIntoView());
+  const frames = await page.evaluate(
+    () =>
+      new Promise((resolveFrames) => {
+        const deltas = [];
+        let last = performance.now();
+        const step = (now) => {
+          deltas.push(now - last);
+          last = now;
+          window.scrollBy(0, 40);
+          if (deltas.length < 240) requestAnimationFrame(step);
+          else resolveFrames(deltas.slice(1));
+        };
+        requestAnimationFrame(step);
+      }),
+  );
+  const sortedFrames = [...frames].sort((a, b) => a - b);
+  const scroll = {
+    p95FrameMs: sortedFrames[Math.floor(sortedFrames.length * 0.95)],
+    longFrames: frames.filter((d) => d > 50).length,
+    frames: frames.length,
+  };
+
+  // The next page of threads.
+  const more = page.getByRole('button', { name: 'Load more comments' });
+  let secondPage = null;
+  let loadMoreMs = null;
+  if ((await more.count()) > 0) {
+    const before = firstPage.comments;
+    const started = Date.now();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('li.comment').length > n, before, {
+      timeout: 60_000,
+    });
+    loadMoreMs = Date.now() - started;
+    secondPage = await metrics();
+  }
+  await context.close();
+  return { shape, firstShownMs, firstPage, secondPage, loadMoreMs, scroll };
+}
+
+async function clickToPaint(attempts = 5) {
+  const results = [];
+  for (let i = 0; i < attempts; i += 1) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(appUrl);
+    const text = `Bench comment ${i + 1}: does it show in the next frame?`;
+    await page.getByRole('textbox', { name: 'Comment', exact: true }).fill(text);
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill(`Bench Reader ${i + 1}`);
+    await page
+      .getByRole('textbox', { name: 'Email', exact: true })
+      .fill(`bench${i + 1}@example.com`);
+    await page.evaluate((expected) => {
+      window.__paint = new Promise((resolvePaint) => {
+        window.addEventListener(
+          'click',
+          () => {
+            const t0 = performance.now();
+            let frames = 0;
+            // Each animation frame callback runs just before that frame is painted.
+            const tick = () => {
+              frames += 1;
+              const shown = [...document.querySelectorAll('.comment-list li')].some((li) =>
+                li.textContent.includes(expected),
+              );
+              if (shown) resolvePaint({ ms: performance.now() - t0, frames });
+              else if (frames < 600) requestAnimationFrame(tick);
+              else resolvePaint(null);
+            };
+            requestAnimationFrame(tick);
+          },
+          { capture: true, once: true },
+        );
+      });
+    }, text);
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    results.push(await page.evaluate(() => window.__paint));
+    await context.close();
+  }
+  const ok = results.filter(Boolean);
+  return {
+    medianMs: median(ok.map((r) => r.ms)),
+    maxFrames: Math.max(...ok.map((r) => r.frames)),
+    runs: results,
+  };
+}
+
+log('big thread');
+const big = await bigThread();
+log('click to paint');
+const paint = await clickToPaint();
+await browser.close();
+await server.close();
+rmSync(outDir, { recursive: true, force: true });
+
+// 4. The table.
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const rows = [];
+const row = (figure, value, target = '', pass = null) =>
+  rows.push([figure, value, target, pass === null ? '' : pass ? 'ok' : 'MISSED']);
+for (const chunk of sizes.chunks) {
+  row(
+    `chunk ${chunk.file}${chunk.mock ? ' (mock)' : ''}`,
+    `${kb(chunk.gzip)} gz / ${kb(chunk.brotli)} br`,
+  );
+}
+row(
+  'article route JS (gzip, mocks aside)',
+  `${kb(sizes.articleRouteJs.gzip)} (br ${kb(sizes.articleRouteJs.brotli)})`,
+  `≤ ${budgets.articleRouteJs.target} KB`,
+  sizes.articleRouteJs.gzip <= budgets.articleRouteJs.target * 1024,
+);
+row(
+  'comment form chunk (gzip)',
+  sizes.commentForm ? kb(sizes.commentForm.gzip) : 'not split (in the route JS)',
+  `≤ ${budgets.commentForm.target} KB, own chunk`,
+  sizes.commentForm ? sizes.commentForm.gzip <= budgets.commentForm.target * 1024 : false,
+);
+row(
+  'comment section chunks (gzip, lazy)',
+  sizes.commentSection ? kb(sizes.commentSection.gzip) : 'not split (in the route JS)',
+  `≤ ${budgets.commentSection.target} KB`,
+  sizes.commentSection ? sizes.commentSection.gzip <= budgets.commentSection.target * 1024 : false,
+);
+const score = (v) => v.toFixed(2);
+row('LH app performance', score(lh.app.performance), '≥ 0.98', lh.app.performance >= 0.98);
+row('LH app accessibility', score(lh.app.accessibility), '1.00', lh.app.accessibility >= 1);
+row('LH app best practices', score(lh.app.bestPractices), '1.00', lh.app.bestPractices >= 1);
+row('LH app SEO', score(lh.app.seo), '≥ 0.90', lh.app.seo >= 0.9);
+row('LH app FCP', `${Math.round(lh.app.fcp)} ms`);
+row('LH app LCP', `${Math.round(lh.app.lcp)} ms`);
+row('LH app TBT', `${Math.round(lh.app.tbt)} ms`, '≤ 50 ms', lh.app.tbt <= 50);
+row('LH app CLS', lh.app.cls.toFixed(3), '0', lh.app.cls === 0);
+row('LH static page performance', score(lh.static.performance));
+row('LH static page LCP', `${Math.round(lh.static.lcp)} ms`);
+row('LCP ratio app / static', `${lh.lcpRatio.toFixed(2)}×`, '≤ 1.30×', lh.lcpRatio <= 1.3);
+row(
+  'big thread shape',
+  `${big.shape.comments} comments, ${big.shape.threads} threads (${big.shape.lone} lone), largest ${big.shape.largest}, depth ≤ ${big.shape.maxDepth}`,
+);
+row(
+  'big thread: data → first comments painted',
+  `${Math.round(big.firstShownMs)} ms`,
+  '≤ 200 ms',
+  big.firstShownMs <= 200,
+);
+row(
+  'big thread: page 1 comments / DOM elements',
+  `${big.firstPage.comments} / ${big.firstPage.domElements}`,
+);
+row('big thread: page 1 JS heap', `${big.firstPage.heapMb.toFixed(1)} MB`);
+if (big.secondPage) {
+  row('big thread: "Load more" click → next page shown', `${big.loadMoreMs} ms`);
+  row(
+    'big thread: pages 1–2 comments / DOM elements',
+    `${big.secondPage.comments} / ${big.secondPage.domElements}`,
+  );
+  row('big thread: pages 1–2 JS heap', `${big.secondPage.heapMb.toFixed(1)} MB`);
+}
+row(
+  'big thread: scroll p95 frame / frames > 50 ms',
+  `${big.scroll.p95FrameMs.toFixed(1)} ms / ${big.scroll.longFrames} of ${big.scroll.frames}`,
+  'p95 ≤ 33 ms, none > 50 ms',
+  big.scroll.p95FrameMs <= 33.4 && big.scroll.longFrames === 0,
+);
+row(
+  'post: click → comment painted (median of 5)',
+  `${paint.medianMs.toFixed(1)} ms, ≤ ${paint.maxFrames} frame(s)`,
+  'next frame',
+  paint.maxFrames <= 1,
+);
+
+const widths = [0, 1, 2, 3].map((i) =>
+  Math.max(...rows.map((r) => r[i].length), ['figure', 'value', 'target', ''][i].length),
+);
+const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+console.log(
+  `\nBench ${new Date().toISOString().slice(0, 10)} — Node ${process.version}, ${(await import('node:os')).cpus().length} cores, Chromium ${browser.version?.() ?? ''}`,
+);
+console.log(line(['figure', 'value', 'target', '']));
+console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
+for (const r of rows) console.log(line(r));
+if (lh.app.failing.length)
+  console.log(`\nLighthouse audits below 1 on the app: ${lh.app.failing.join(', ')}`);
+if (args.out) {
+  writeFileSync(
+    args.out,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        sizes,
+        lighthouse: { ...lh, appRuns, staticRuns },
+        big,
+        paint,
+      },
+      null,
+      2,
+    ),
+  );
+  log('figures written to', args.out);
+}

@@ -1,0 +1,30 @@
+// Size budgets in KB (1024 bytes) of gzip. `target` is what the issue asks for, shown by
+// `npm run bench`; `limit` is what the build check in `npm test` (tests/e2e/built-app.test.ts)
+// enforces. They differ only where the target is out of reach today (see README, Performance):
+// there the limit is a ratchet a little above the measured size, so nothing grows unnoticed.
+export const budgets = {
+  /** Everything the article route loads up front (the mock worker's own code aside). */
+  articleRouteJs: { target: 85, limit: 135 },
+  /** The comment form's own chunk (react-hook-form, resolver, form UI). */
+  commentForm: { target: 25, limit: 25 },
+  /** The comment section's lazy chunks (list, full zod, queries), beyond the route's. */
+  commentSection: { target: 25, limit: 25 },
+};
+
+/** Every budget the build breaks, as messages (empty when all fit). */
+export function overBudget(analysis) {
+  const problems = [];
+  const check = (name, group) => {
+    if (!group) return problems.push(`${name}: no such chunk (is it still split off?)`);
+    const kb = group.gzip / 1024;
+    if (kb > budgets[name].limit) {
+      problems.push(
+        `${name}: ${kb.toFixed(1)} KB gzip > ${budgets[name].limit} KB (${group.files.join(', ')})`,
+      );
+    }
+  };
+  check('articleRouteJs', analysis.articleRouteJs);
+  check('commentForm', analysis.commentForm);
+  check('commentSection', analysis.commentSection);
+  return problems;
+}

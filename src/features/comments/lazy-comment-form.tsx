@@ -1,0 +1,38 @@
+import './lazy-comment-form.css';
+import { lazy, Suspense, useRef, type Ref } from 'react';
+import { useNearViewportOrIdle } from '../../lib/use-near-viewport-or-idle';
+import type { CommentFormProps } from './comment-form';
+
+// The form (react-hook-form, its zod resolver, the form itself) is a chunk of its own: most
+// readers never comment, and the article and the comments show without it.
+const CommentForm = lazy(() =>
+  import('./comment-form').then(({ CommentForm }) => ({ default: CommentForm })),
+);
+
+function FormPlaceholder({ ref }: { ref?: Ref<HTMLDivElement> }) {
+  // The form's own heading and height, so the page does not shift when the form replaces it.
+  return (
+    <div ref={ref} className="comment-respond comment-form-placeholder">
+      <h3 className="comment-respond__title">Leave a Reply</h3>
+      <p className="comment-form-placeholder__status" role="status">
+        Loading the comment form…
+      </p>
+    </div>
+  );
+}
+
+/**
+ * CommentForm, fetched when the reader nears it or the page is idle, so it is there by the time
+ * they reach it. A reply form (opened by the reader) renders at once: the top form has usually
+ * loaded the chunk already.
+ */
+export function LazyCommentForm(props: CommentFormProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const wanted = useNearViewportOrIdle(ref, { initial: props.replyTo !== null });
+  if (!wanted) return <FormPlaceholder ref={ref} />;
+  return (
+    <Suspense fallback={<FormPlaceholder />}>
+      <CommentForm {...props} />
+    </Suspense>
+  );
+}
