@@ -3,7 +3,7 @@ import { join, relative } from 'node:path';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import sirv from 'sirv';
-import { prerender } from './scripts/prerender';
+import { prerender } from './scripts/prerender.ts';
 
 const mockPublicDir = 'mocks/public';
 

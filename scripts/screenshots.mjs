@@ -2,6 +2,7 @@
 // Usage: node scripts/screenshots.mjs <base-url> <out-dir> [path ...]
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { chromePath, chromiumArgs } from './chromium.mjs';
 
 const [base = 'http://localhost:5173', outDir = '.screenshots', ...paths] = process.argv.slice(2);
 const viewports = {
@@ -9,17 +10,7 @@ const viewports = {
   desktop: { width: 1366, height: 900 },
 };
 mkdirSync(outDir, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch({ executablePath: chromePath, args: [...chromiumArgs] });
 for (const [name, viewport] of Object.entries(viewports)) {
   const context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
   const page = await context.newPage();

@@ -14,21 +14,13 @@ import { bigThreadDb, describeThread } from './big-thread.mjs';
 import { analyseBuild } from './sizes.mjs';
 import { staticArticleHtml } from './static-page.mjs';
 import { budgets } from './budgets.mjs';
+import { chromePath, chromiumArgs } from '../chromium.mjs';
 
 const { values: args } = parseArgs({
   options: { out: { type: 'string' }, runs: { type: 'string', default: '3' } },
 });
 const root = resolve(import.meta.dirname, '../..');
-const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const chromeFlags = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const chromeFlags = ['--headless=new', ...chromiumArgs];
 const seedSlug = 'putin-meets-china-defense-minister-in-moscow';
 const median = (values) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -123,7 +115,7 @@ const lh = { app: summarise(appRuns), static: summarise(staticRuns) };
 lh.lcpRatio = lh.app.lcp / lh.static.lcp;
 
 // 3. Browser scenarios in Chromium via Playwright.
-const browser = await chromium.launch({ executablePath: chromePath, args: chromeFlags.slice(1) });
+const browser = await chromium.launch({ executablePath: chromePath, args: [...chromiumArgs] });
 
 async function bigThread() {
   const db = bigThreadDb(seedSlug);
@@ -151,7 +143,7 @@ async function bigThread() {
         }
       }).observe(document, { childList: true, subtree: true });
     },
-    ['mock-api:db:v1', serialized],
+    ['mock-api:db:v2', serialized],
   );
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -170,6 +162,13 @@ async function bigThread() {
     };
   };
   const firstPage = await metrics();
+  // A stale storage key or shape would leave the seeded comments in place, and the figures
+  // would quietly measure five comments instead of ten thousand.
+  if (firstPage.comments < 50) {
+    throw new Error(
+      `The big thread did not load (${firstPage.comments} comments shown): check the mock DB key and shape.`,
+    );
+  }
 
   // Smoothness: scroll the thread by 40 px a frame for 240 frames and time every frame.
   await page.evaluate(() => document.querySelector('li.comment')?.scrollIntoView());

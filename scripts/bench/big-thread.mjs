@@ -82,6 +82,7 @@ export function bigThreadDb(slug, total = 10_000, seed = 42) {
         status: 'approved',
         authorToken: null,
         clientId: null,
+        editToken: null,
       };
       thread.push(comment);
       comments.push(comment);

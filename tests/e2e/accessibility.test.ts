@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core';
-import { axeViolations, horizontalOverflow, launchBrowser, openPage, phone } from './browser';
+import { axeViolations, horizontalOverflow, openPage, phone, sharedChromium } from './browser';
 
 const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = sharedChromium();
 
 describe('accessibility in every theme and state', () => {
   it.each(['light', 'dark', 'sepia'])(
     'has no axe violations in the %s theme: video open, errors showing, replying',
     async (theme) => {
-      const { page, context } = await openPage(browser);
+      const { page, context } = await openPage(chromium());
       await page.addInitScript((chosen) => {
         localStorage.setItem('reader:theme', JSON.stringify(chosen));
       }, theme);
@@ -41,7 +34,7 @@ describe('accessibility in every theme and state', () => {
   );
 
   it('wraps very long words and mixed scripts without breaking a phone layout', async () => {
-    const { page, context } = await openPage(browser, phone);
+    const { page, context } = await openPage(chromium(), phone);
     await page.goto(articlePath);
     await page.getByRole('heading', { level: 2, name: /thoughts on/ }).waitFor();
     const long = `${'Supercalifragilistic'.repeat(12)} https://example.com/${'a'.repeat(150)}`;

@@ -1,22 +1,30 @@
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { inject } from 'vitest';
-import { chromePath } from './chrome-path';
+import { chromePath, chromiumArgs } from '../../scripts/chromium.mjs';
 
 export const baseURL = inject('baseURL');
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
+    args: [...chromiumArgs],
   });
+}
+
+/** One Chromium per test file: launched before its tests, closed after them. */
+export function sharedChromium(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('Chromium is not running: call this inside a test');
+    return browser;
+  };
 }
 
 export const phone = { viewport: { width: 320, height: 640 }, isMobile: true, hasTouch: true };

@@ -1,15 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { axeViolations, openPage, sharedChromium } from './browser';
 
 const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = sharedChromium();
 
 async function post(page: Page, text: string) {
   await page.getByRole('textbox', { name: 'Comment', exact: true }).fill(text);
@@ -24,7 +18,7 @@ const topLevelAuthors = (page: Page) =>
 
 describe('reading and managing comments in Chromium', () => {
   it('sorts newest first and remembers it after a reload', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium());
     await page.goto(articlePath);
     const sort = page.getByRole('combobox', { name: 'Sort comments' });
     await sort.waitFor();
@@ -50,7 +44,7 @@ describe('reading and managing comments in Chromium', () => {
   });
 
   it('edits within the 15-minute window and not after it', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium());
     await page.clock.install();
     await page.goto(articlePath);
     await page.getByRole('heading', { level: 2, name: /thoughts on/ }).waitFor();

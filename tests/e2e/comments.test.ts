@@ -1,15 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { axeViolations, launchBrowser, openPage, phone } from './browser';
+import type { Page } from 'playwright-core';
+import { axeViolations, openPage, phone, sharedChromium } from './browser';
 
 const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = sharedChromium();
 
 async function openComments(page: Page, path = articlePath) {
   await page.goto(path);
@@ -29,7 +23,7 @@ async function fill(
 
 describe('commenting in Chromium', () => {
   it('posts a comment and a reply that are still there after a reload, and never receives an email', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage(chromium());
     const apiBodies: string[] = [];
     context.on('response', (response) => {
       if (new URL(response.url()).pathname.startsWith('/api/')) {
@@ -77,7 +71,7 @@ describe('commenting in Chromium', () => {
   });
 
   it('has no axe violations while errors are showing, or while replying, on a phone', async () => {
-    const { page, context } = await openPage(browser, phone);
+    const { page, context } = await openPage(chromium(), phone);
     await openComments(page);
     await page.getByRole('button', { name: 'Post Comment' }).click();
     await page.getByText('Please type your comment text.').waitFor();
@@ -98,7 +92,7 @@ describe('commenting in Chromium', () => {
   });
 
   it('opens a permalink scrolled to the comment, focused and highlighted', async () => {
-    const { page, context } = await openPage(browser, phone);
+    const { page, context } = await openPage(chromium(), phone);
     await page.goto(`${articlePath}#comment-3`);
     const target = page.locator('#comment-3');
     await page.waitForFunction(() => document.activeElement?.closest('#comment-3') !== null);

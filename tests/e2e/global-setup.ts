@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'vite';
 import type { TestProject } from 'vitest/node';
-import { chromePath } from './chrome-path';
+import { chromePath } from '../../scripts/chromium.mjs';
 
 declare module 'vitest' {
   export interface ProvidedContext {

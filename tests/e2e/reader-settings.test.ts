@@ -1,11 +1,11 @@
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
 import {
   axeViolations,
   desktop,
   horizontalOverflow,
-  launchBrowser,
   openPage,
   phone,
+  sharedChromium,
 } from './browser';
 
 const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
@@ -18,20 +18,14 @@ const paper = {
   sepia: 'rgb(244, 236, 216)',
 } as const;
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = sharedChromium();
 
 /** A page whose storage already holds these settings when the app first loads. */
 async function openWithSettings(
   settings: { theme?: string; textSize?: number },
   options: BrowserContextOptions = desktop,
 ) {
-  const opened = await openPage(browser, options);
+  const opened = await openPage(chromium(), options);
   await opened.context.addInitScript((stored) => {
     if (stored.theme) localStorage.setItem('reader:theme', JSON.stringify(stored.theme));
     if (stored.textSize) localStorage.setItem('reader:text-size', JSON.stringify(stored.textSize));
@@ -93,7 +87,7 @@ describe('themes in Chromium', () => {
   it('follows the system light or dark scheme when the reader has not chosen', async () => {
     const seen: Record<string, Awaited<ReturnType<typeof pageState>>> = {};
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { page, context, errors } = await openPage(browser, { ...desktop, colorScheme });
+      const { page, context, errors } = await openPage(chromium(), { ...desktop, colorScheme });
       await openArticleWithComments(page);
       seen[colorScheme] = await pageState(page);
       expect(errors).toEqual([]);
@@ -134,7 +128,10 @@ describe('themes in Chromium', () => {
   });
 
   it('is chosen with the keyboard from the header, remembered, with the focus always visible', async () => {
-    const { page, context, errors } = await openPage(browser, { ...desktop, colorScheme: 'dark' });
+    const { page, context, errors } = await openPage(chromium(), {
+      ...desktop,
+      colorScheme: 'dark',
+    });
     await openArticleWithComments(page);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
@@ -192,7 +189,7 @@ describe('themes in Chromium', () => {
 
 describe('text size in Chromium', () => {
   it('grows the article text at every step, and still fits a 320 px phone at the largest', async () => {
-    const { page, context, errors } = await openPage(browser, phone);
+    const { page, context, errors } = await openPage(chromium(), phone);
     await openArticleWithComments(page);
     const paragraphSize = () =>
       page
@@ -233,7 +230,7 @@ describe('text size in Chromium', () => {
 
 describe('sharing in Chromium', () => {
   it('copies the canonical address, not the one the reader came in by', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage(chromium());
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(`${articlePath}?utm_source=newsletter#comments`);
     await page.getByRole('heading', { level: 1, name: headline }).waitFor();

@@ -1,21 +1,14 @@
-import type { Browser } from 'playwright-core';
 import { missingSeedLines } from '../seed-article';
-import { axeViolations, horizontalOverflow, launchBrowser, openPage, phone } from './browser';
+import { axeViolations, horizontalOverflow, openPage, phone, sharedChromium } from './browser';
 
 const headline = 'Putin meets with China’s defense minister in Moscow';
 const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = sharedChromium();
 
 describe('reading in Chromium against the dev server and its MSW worker', () => {
   it('goes from the front page to the seed article, shown verbatim, with no axe violations', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage(chromium());
     await page.goto('/');
     await page.getByRole('link', { name: headline }).waitFor();
     expect(await page.getByRole('listitem').count()).toBe(3);
@@ -45,7 +38,7 @@ describe('reading in Chromium against the dev server and its MSW worker', () => 
   });
 
   it('plays the video in an accessible dialog that traps focus and gives it back', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage(chromium());
     await page.goto(articlePath);
     const card = page.getByRole('button', {
       name: 'Play video: Russians defect to Ukraine to fight invasion 01:52',
@@ -82,7 +75,7 @@ describe('reading in Chromium against the dev server and its MSW worker', () => 
   });
 
   it('opens deep links, survives a reload, and says when an article does not exist', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium());
     await page.goto(articlePath);
     await page.getByRole('heading', { level: 1, name: headline }).waitFor();
     await page.reload();
@@ -96,7 +89,7 @@ describe('reading in Chromium against the dev server and its MSW worker', () => 
   });
 
   it('fits a 320 px phone without horizontal scrolling', async () => {
-    const { page, context } = await openPage(browser, phone);
+    const { page, context } = await openPage(chromium(), phone);
     await page.goto('/');
     await page.getByRole('link', { name: headline }).waitFor();
     expect(await horizontalOverflow(page)).toBe(0);

@@ -1,15 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openPage } from './browser';
+import type { Page } from 'playwright-core';
+import { openPage, sharedChromium } from './browser';
 
 const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
+const chromium = sharedChromium();
 
 const textbox = (page: Page, name: string) => page.getByRole('textbox', { name, exact: true });
 
@@ -29,7 +23,7 @@ const commentsSaying = (page: Page, text: string) =>
 
 describe('never losing a comment, in Chromium', () => {
   it('queues a comment while offline and sends it once when the connection returns', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium());
     await openComments(page);
     await context.setOffline(true);
     await writeComment(page, 'Typed in a tunnel.');
@@ -48,7 +42,7 @@ describe('never losing a comment, in Chromium', () => {
   });
 
   it('sends a comment from a tab closed while offline on the next visit, exactly once', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium());
     await openComments(page);
     await context.setOffline(true);
     await writeComment(page, 'Left behind in a closed tab.');
@@ -73,7 +67,7 @@ describe('never losing a comment, in Chromium', () => {
   });
 
   it('keeps the draft through a 500 and a reload, then posts it when the server recovers', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium());
     const leaveQuestions: string[] = [];
     page.on('dialog', (dialog) => {
       leaveQuestions.push(dialog.type());
@@ -103,7 +97,7 @@ describe('never losing a comment, in Chromium', () => {
   });
 
   it('counts down a 429 and enables the button again', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium());
     await openComments(page, `${articlePath}?mock=rate-limit`);
     await page.getByRole('button', { name: 'Mock API: rate-limit' }).waitFor();
     await writeComment(page, 'Too quick.');
@@ -121,7 +115,7 @@ describe('never losing a comment, in Chromium', () => {
   });
 
   it('shows the slow scenario’s loading and pending states, then the result', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium());
     await page.goto(`${articlePath}?mock=slow`);
     await page.getByText('Loading the article…').waitFor();
     await page.getByRole('heading', { level: 2, name: /thoughts on/ }).waitFor({ timeout: 15_000 });
@@ -137,7 +131,7 @@ describe('never losing a comment, in Chromium', () => {
   }, 45_000);
 
   it('shows malformed replies as an error with a retry, never a blank page', async () => {
-    const { page, context, errors } = await openPage(browser);
+    const { page, context, errors } = await openPage(chromium());
     await page.goto('/?mock=malformed');
     const alert = page.getByRole('alert');
     await alert.getByText('The server sent a reply we couldn’t read.').waitFor();
@@ -149,7 +143,7 @@ describe('never losing a comment, in Chromium', () => {
   });
 
   it('says the server cannot be reached, and the panel switches scenarios', async () => {
-    const { page, context } = await openPage(browser);
+    const { page, context } = await openPage(chromium());
     await page.goto('/?mock=offline');
     await page.getByRole('alert').getByText('Can’t reach the server').waitFor();
 

@@ -1,1 +1,0 @@
-export const chromePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
