@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type ChangeEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
 import { useForm, type FieldPath } from 'react-hook-form';
 import { isApiError } from '../../lib/api-error';
 import { useNow } from '../../lib/use-now';
@@ -225,17 +225,45 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
     announceInvalid(fieldOrder.filter((name) => invalid[name]));
   }
 
-  function describedBy(name: FieldName, ...extra: string[]) {
-    return [...extra, errors[name] ? ids.error(name) : null].filter(Boolean).join(' ') || undefined;
-  }
-
-  function fieldError(name: FieldName) {
+  /** A labelled field with its error beside it; `control` gets the attributes that tie them. */
+  function field(
+    name: FieldName,
+    control: (props: {
+      id: string;
+      required: boolean;
+      'aria-invalid': true | undefined;
+      'aria-describedby': string | undefined;
+    }) => ReactNode,
+    { required = true, alsoDescribedBy }: { required?: boolean; alsoDescribedBy?: string } = {},
+  ) {
     const message = errors[name]?.message;
-    return message ? (
-      <p id={ids.error(name)} className="comment-form__error">
-        {message}
-      </p>
-    ) : null;
+    const describedBy = [alsoDescribedBy, message ? ids.error(name) : undefined].filter(Boolean);
+    return (
+      <div className="comment-form__field">
+        <label htmlFor={ids.field(name)}>
+          {fieldLabels[name]}
+          {required ? (
+            <>
+              {' '}
+              <span className="required" aria-hidden="true">
+                *
+              </span>
+            </>
+          ) : null}
+        </label>
+        {control({
+          id: ids.field(name),
+          required,
+          'aria-invalid': message ? true : undefined,
+          'aria-describedby': describedBy.length > 0 ? describedBy.join(' ') : undefined,
+        })}
+        {message ? (
+          <p id={ids.error(name)} className="comment-form__error">
+            {message}
+          </p>
+        ) : null}
+      </div>
+    );
   }
 
   function renderNotice() {
@@ -317,21 +345,12 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
           </span>
         </p>
 
-        <div className="comment-form__field">
-          <label htmlFor={ids.field('comment')}>
-            Comment{' '}
-            <span className="required" aria-hidden="true">
-              *
-            </span>
-          </label>
+        {field('comment', (control) => (
           <textarea
-            id={ids.field('comment')}
+            {...control}
             rows={7}
-            required
             dir="auto"
             readOnly={pending !== undefined}
-            aria-invalid={errors.comment ? true : undefined}
-            aria-describedby={describedBy('comment')}
             {...register('comment', {
               // Every keystroke is kept, so a reload or a failed post never loses the text.
               onChange: (event: ChangeEvent<HTMLTextAreaElement>) => {
@@ -340,59 +359,36 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
               },
             })}
           />
-          {fieldError('comment')}
-        </div>
-        <div className="comment-form__field">
-          <label htmlFor={ids.field('name')}>
-            Name{' '}
-            <span className="required" aria-hidden="true">
-              *
-            </span>
-          </label>
-          <input
-            id={ids.field('name')}
-            type="text"
-            autoComplete="name"
-            required
-            dir="auto"
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={describedBy('name')}
-            {...register('name')}
-          />
-          {fieldError('name')}
-        </div>
-        <div className="comment-form__field">
-          <label htmlFor={ids.field('email')}>
-            Email{' '}
-            <span className="required" aria-hidden="true">
-              *
-            </span>
-          </label>
-          <input
-            id={ids.field('email')}
-            type="email"
-            autoComplete="email"
-            spellCheck={false}
-            required
-            aria-invalid={errors.email ? true : undefined}
-            aria-describedby={describedBy('email', ids.notes)}
-            {...register('email')}
-          />
-          {fieldError('email')}
-        </div>
-        <div className="comment-form__field">
-          <label htmlFor={ids.field('website')}>Website</label>
-          <input
-            id={ids.field('website')}
-            type="url"
-            autoComplete="url"
-            spellCheck={false}
-            aria-invalid={errors.website ? true : undefined}
-            aria-describedby={describedBy('website')}
-            {...register('website')}
-          />
-          {fieldError('website')}
-        </div>
+        ))}
+        {field('name', (control) => (
+          <input {...control} type="text" autoComplete="name" dir="auto" {...register('name')} />
+        ))}
+        {field(
+          'email',
+          (control) => (
+            <input
+              {...control}
+              type="email"
+              autoComplete="email"
+              spellCheck={false}
+              {...register('email')}
+            />
+          ),
+          { alsoDescribedBy: ids.notes },
+        )}
+        {field(
+          'website',
+          (control) => (
+            <input
+              {...control}
+              type="url"
+              autoComplete="url"
+              spellCheck={false}
+              {...register('website')}
+            />
+          ),
+          { required: false },
+        )}
         {/* Hidden from people (and assistive technology); bots fill it in. */}
         <div className="comment-form__hp" aria-hidden="true">
           <label htmlFor={`${id}-homepage`}>Leave this field empty</label>
