@@ -59,7 +59,6 @@ export const commentFieldsSchema = z.object({
     })
     .transform((value) => (value === '' ? '' : (safeHttpUrl(value) ?? ''))),
 });
-export type CommentFields = z.output<typeof commentFieldsSchema>;
 
 /** What the client POSTs: the fields plus where the comment goes and who is sending it. */
 export const commentRequestSchema = commentFieldsSchema.extend({
@@ -98,7 +97,6 @@ export const commentPageSchema = z.object({
   total: z.number().int().nonnegative(),
   nextCursor: z.string().nullable(),
 });
-export type CommentPage = z.infer<typeof commentPageSchema>;
 
 export const commentsQuerySchema = z.object({
   order: commentOrderSchema.default('oldest'),
@@ -120,7 +118,6 @@ export const editCommentRequestSchema = z.object({
   comment: commentFieldsSchema.shape.comment,
   editToken: z.string().min(16),
 });
-export type EditCommentRequest = z.input<typeof editCommentRequestSchema>;
 
 export const deleteCommentRequestSchema = z.object({ editToken: z.string().min(16) });
 
