@@ -153,4 +153,18 @@ describe('never losing a comment, in Chromium', () => {
     await page.getByRole('button', { name: 'Mock API: empty' }).waitFor();
     await context.close();
   });
+
+  it('resets the mock database from the panel', async () => {
+    const { page, context } = await openPage(chromium());
+    await openComments(page);
+    await writeComment(page, 'Soon to be reset.');
+    await page.getByRole('button', { name: 'Post Comment' }).click();
+    await page.getByRole('heading', { level: 2, name: /^6 thoughts on/ }).waitFor();
+
+    await page.getByRole('button', { name: 'Mock API: default' }).click();
+    await page.getByRole('button', { name: 'Reset mock database' }).click();
+    await page.getByRole('heading', { level: 2, name: /^5 thoughts on/ }).waitFor();
+    expect(await commentsSaying(page, 'Soon to be reset.').count()).toBe(0);
+    await context.close();
+  });
 });

@@ -1,4 +1,5 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { liveCheckIntervalMs } from '../../src/features/comments/comment-queries';
 import { renderApp } from '../render';
 
 const slug = 'putin-meets-china-defense-minister-in-moscow';
@@ -63,6 +64,23 @@ describe('sorting', () => {
 });
 
 describe('live comments', () => {
+  it('checks for news on an interval too, without the reader doing anything', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      await openArticle();
+      await postAsSomeoneElse('Posted while the tab stayed in front.');
+      expect(
+        screen.queryByRole('button', { name: /new comments? — show/ }),
+      ).not.toBeInTheDocument();
+      await act(() => vi.advanceTimersByTimeAsync(liveCheckIntervalMs));
+      expect(
+        await screen.findByRole('button', { name: '1 new comment — show' }),
+      ).toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('announces comments posted by others as a button, and shows them only when asked', async () => {
     const { user } = await openArticle();
     await postAsSomeoneElse('Arrived while you were reading.');
