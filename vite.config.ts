@@ -90,7 +90,6 @@ export default defineConfig(({ mode }) => {
         'react/jsx-runtime',
         'react/jsx-dev-runtime',
         'react-dom/client',
-        'react-router',
         '@tanstack/react-query',
         'zod',
         'msw/browser',

@@ -7,7 +7,6 @@
 import { dehydrate, type QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { prerender } from 'react-dom/static';
-import { createMemoryRouter } from 'react-router';
 import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
 import {
@@ -18,9 +17,9 @@ import {
   leadImagePreload,
   scriptJson,
 } from './app/page-head';
-import { routes } from './app/routes';
 import { articleQueries } from './features/article/article-queries';
 import { apiRequest, apiServer } from './lib/api-client';
+import { createMemoryHistory } from './lib/router/history';
 import { articlePath } from './lib/site';
 import { z } from './lib/zod-mini';
 
@@ -44,11 +43,10 @@ export interface PrerenderState {
 }
 
 async function renderBody(path: string, queryClient: QueryClient): Promise<string> {
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
   // prerender (unlike renderToString) waits for every Suspense boundary to resolve.
   const { prelude } = await prerender(
     <StrictMode>
-      <App queryClient={queryClient} router={router} />
+      <App queryClient={queryClient} history={createMemoryHistory(path)} />
     </StrictMode>,
   );
   return new Response(prelude).text();

@@ -1,12 +1,11 @@
 import { hydrate } from '@tanstack/react-query';
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
-import { createBrowserRouter } from 'react-router';
 import { App } from './app/app';
 import { createQueryClient } from './app/query-client';
-import { routes } from './app/routes';
 import type { PrerenderState } from './entry-server';
 import { holdRequestsUntil } from './lib/api-client';
+import { createBrowserHistory } from './lib/router/history';
 import './styles/global.css';
 
 const container = document.getElementById('root');
@@ -36,7 +35,7 @@ function prerenderedState(): PrerenderState | null {
 const queryClient = createQueryClient();
 const app = (
   <StrictMode>
-    <App queryClient={queryClient} router={createBrowserRouter(routes)} />
+    <App queryClient={queryClient} history={createBrowserHistory()} />
   </StrictMode>
 );
 const state = prerenderedState();

@@ -1,9 +1,8 @@
 import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter } from 'react-router';
 import { App } from '../src/app/app';
 import { createQueryClient } from '../src/app/query-client';
-import { routes } from '../src/app/routes';
+import { createMemoryHistory } from '../src/lib/router/history';
 
 /**
  * Renders the real app (routes, providers) at a URL, with a fresh QueryClient per call. What
@@ -15,8 +14,8 @@ export function renderApp(url = '/') {
   const queryClient = createQueryClient();
   const defaults = queryClient.getDefaultOptions();
   queryClient.setDefaultOptions({ ...defaults, queries: { ...defaults.queries, retry: false } });
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const history = createMemoryHistory(url);
   const user = userEvent.setup();
-  const view = render(<App queryClient={queryClient} router={router} />);
-  return { ...view, user, router, queryClient };
+  const view = render(<App queryClient={queryClient} history={history} />);
+  return { ...view, user, history, queryClient };
 }

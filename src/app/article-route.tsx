@@ -1,14 +1,12 @@
-import { useParams } from 'react-router';
 import { ErrorBoundary } from '../components/error-boundary';
 import { SectionError } from '../components/section-error';
 import { ArticlePage } from '../features/article/article-page';
 import { DeferredCommentSection } from './deferred-comment-section';
 
 /** The article page with its comment section: the app composes the two features. */
-export function ArticleRoute() {
-  const { slug = '' } = useParams();
+export function ArticleRoute({ slug }: { slug: string }) {
   return (
-    <ErrorBoundary key={slug} fallback={(reset) => <SectionError what="article" onRetry={reset} />}>
+    <ErrorBoundary fallback={(reset) => <SectionError what="article" onRetry={reset} />}>
       <ArticlePage
         slug={slug}
         renderAfter={(article) => (

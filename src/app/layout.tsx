@@ -1,8 +1,9 @@
-import { Link, Outlet, ScrollRestoration } from 'react-router';
+import type { ReactNode } from 'react';
 import { ReaderSettingsMenu } from '../features/reader-settings/reader-settings-menu';
+import { Link } from '../lib/router/link';
 import { siteName } from '../lib/site';
 
-export function Layout() {
+export function Layout({ children }: { children: ReactNode }) {
   return (
     <>
       <a className="skip-link" href="#main-content">
@@ -18,7 +19,7 @@ export function Layout() {
         </div>
       </header>
       <main id="main-content" className="site-main" tabIndex={-1}>
-        <Outlet />
+        {children}
       </main>
       <footer className="site-footer">
         <p>
@@ -26,7 +27,6 @@ export function Layout() {
           photos we cannot show.
         </p>
       </footer>
-      <ScrollRestoration />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Link } from 'react-router';
+import { Link } from '../lib/router/link';
 import { useDocumentTitle } from '../lib/use-document-title';
 
 export function NotFoundPage({ what = 'page' }: { what?: 'page' | 'article' }) {

@@ -1,19 +1,24 @@
-import type { RouteObject } from 'react-router';
 import { FrontPage } from '../features/article/front-page';
+import { useLocation } from '../lib/router/router-context';
 import { ArticleRoute } from './article-route';
-import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
-import { RouteErrorPage } from './route-error-page';
 
-export const routes: RouteObject[] = [
-  {
-    path: '/',
-    element: <Layout />,
-    errorElement: <RouteErrorPage />,
-    children: [
-      { index: true, element: <FrontPage /> },
-      { path: 'articles/:slug', element: <ArticleRoute /> },
-      { path: '*', element: <NotFoundPage /> },
-    ],
-  },
-];
+const articlePattern = /^\/articles\/([^/]+)\/?$/;
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null; // A malformed %-escape: no such page.
+  }
+}
+
+/** The page for the current address: the front page, an article, or "not found". */
+export function Routes() {
+  const { pathname } = useLocation();
+  if (pathname === '/') return <FrontPage />;
+  const segment = articlePattern.exec(pathname)?.[1];
+  const slug = segment === undefined ? null : decode(segment);
+  if (slug !== null) return <ArticleRoute key={slug} slug={slug} />;
+  return <NotFoundPage />;
+}

@@ -88,6 +88,51 @@ describe('reading in Chromium against the dev server and its MSW worker', () => 
     await context.close();
   });
 
+  it('goes back and forward like a multi-page site: scroll kept, unsent text guarded', async () => {
+    const { page, context, errors } = await openPage(chromium(), phone);
+    const scrollY = () => page.evaluate(() => Math.round(window.scrollY));
+    await page.goto('/');
+    const story = page.getByRole('link', { name: headline });
+    await story.waitFor();
+    await page.evaluate(() => window.scrollTo(0, 300));
+    await expect.poll(scrollY).toBe(300);
+    const frontY = await scrollY();
+
+    await story.click();
+    await page.getByRole('heading', { level: 1, name: headline }).waitFor();
+    expect(await scrollY()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 900));
+    await expect.poll(scrollY).toBe(900);
+
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Latest stories' }).waitFor();
+    await expect.poll(scrollY).toBe(frontY);
+    await page.goForward();
+    await page.getByRole('heading', { level: 1, name: headline }).waitFor();
+    await expect.poll(scrollY).toBe(900);
+
+    // With a comment typed, Back asks first; "stay" keeps the page and the text.
+    const comment = page.getByRole('textbox', { name: /Comment/ });
+    await comment.fill('Half a thought');
+    const answers: boolean[] = [false, true];
+    const asked: string[] = [];
+    page.on('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void (answers.shift() ? dialog.accept() : dialog.dismiss());
+    });
+    await page.goBack();
+    await expect.poll(() => asked.length).toBe(1);
+    await expect.poll(() => new URL(page.url()).pathname).toBe(articlePath);
+    expect(await comment.inputValue()).toBe('Half a thought');
+
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Latest stories' }).waitFor();
+    expect(asked).toHaveLength(2);
+    expect(asked[0]).toMatch(/hasn’t been posted yet/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('fits a 320 px phone without horizontal scrolling', async () => {
     const { page, context } = await openPage(chromium(), phone);
     await page.goto('/');

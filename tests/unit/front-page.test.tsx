@@ -29,7 +29,7 @@ describe('front page', () => {
   });
 
   it('opens the full article when a headline is chosen', async () => {
-    const { user, router } = renderApp('/');
+    const { user, history } = renderApp('/');
     await user.click(
       await screen.findByRole('link', {
         name: 'Putin meets with China’s defense minister in Moscow',
@@ -41,7 +41,7 @@ describe('front page', () => {
         name: 'Putin meets with China’s defense minister in Moscow',
       }),
     ).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe(
+    expect(history.location.pathname).toBe(
       '/articles/putin-meets-china-defense-minister-in-moscow',
     );
   });

@@ -190,11 +190,11 @@ describe('failures', () => {
 describe('leaving with unsent text', () => {
   it('asks before an in-app link takes the reader away, and stays if they say no', async () => {
     const confirm = vi.spyOn(window, 'confirm').mockReturnValue(false);
-    const { user, router } = await openArticle();
+    const { user, history } = await openArticle();
     await user.type(field('Comment'), 'Not finished');
     await user.click(screen.getByRole('link', { name: 'The Daily Thread' }));
     expect(confirm).toHaveBeenCalledTimes(1);
-    expect(router.state.location.pathname).toBe(articleUrl);
+    expect(history.location.pathname).toBe(articleUrl);
     expect(field('Comment')).toHaveValue('Not finished');
 
     confirm.mockReturnValue(true);

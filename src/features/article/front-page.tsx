@@ -1,8 +1,8 @@
 import './article.css';
 import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { ErrorState } from '../../components/error-state';
 import { LocalDate } from '../../lib/local-date';
+import { Link } from '../../lib/router/link';
 import { siteUrl } from '../../lib/site';
 import { useDocumentHead } from '../../lib/use-document-title';
 import { articleQueries } from './article-queries';

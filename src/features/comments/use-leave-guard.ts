@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useBlocker } from 'react-router';
+import { useNavigationGuard } from '../../lib/router/router-context';
 
 const question =
   'You have a comment that hasn’t been posted yet. Leave this page? Its text stays saved as a draft on this device.';
@@ -17,13 +17,9 @@ export function useLeaveGuard(active: boolean): void {
     return () => window.removeEventListener('beforeunload', warn);
   }, [active]);
 
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      active && currentLocation.pathname !== nextLocation.pathname,
+  useNavigationGuard(
+    active
+      ? (next, current) => next.pathname === current.pathname || window.confirm(question)
+      : null,
   );
-  useEffect(() => {
-    if (blocker.state !== 'blocked') return;
-    if (window.confirm(question)) blocker.proceed();
-    else blocker.reset();
-  }, [blocker]);
 }
