@@ -1,14 +1,12 @@
 /**
  * The build-time prerender (see scripts/prerender.ts): renders the front page and every article
  * to HTML with React's static API, with the data each needs, so a reader sees the story before
- * any JavaScript runs. The browser then hydrates it (src/main.tsx) from the same query data.
+ * any JavaScript runs. The browser then hydrates it (src/main.tsx) from the same data.
  * Data comes from the API like in the browser (at build time: the mock API in msw/node).
  */
-import { dehydrate, type QueryClient } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { prerender } from 'react-dom/static';
 import { App } from './app/app';
-import { createQueryClient } from './app/query-client';
 import {
   articleHead,
   articleLeadImage,
@@ -17,7 +15,12 @@ import {
   leadImagePreload,
   scriptJson,
 } from './app/page-head';
-import { articleQueries } from './features/article/article-queries';
+import { fetchArticle, fetchArticleList } from './features/article/article-api';
+import {
+  createArticleData,
+  seedArticleData,
+  type ArticleDataSnapshot,
+} from './features/article/article-data';
 import { apiRequest, apiServer } from './lib/api-client';
 import { createMemoryHistory } from './lib/router/history';
 import { articlePath } from './lib/site';
@@ -30,7 +33,7 @@ export interface PrerenderedPage {
   body: string;
   /** Title, description, canonical, Open Graph, Twitter and JSON-LD tags. */
   head: string;
-  /** The query cache to hydrate from, as JSON for <script type="application/json">. */
+  /** The data to hydrate from, as JSON for <script type="application/json">. */
   state: string;
   /** A preload of the page's largest picture, for the top of <head> (may be empty). */
   preload: string;
@@ -39,21 +42,23 @@ export interface PrerenderedPage {
 /** What main.tsx reads back from #app-state. */
 export interface PrerenderState {
   path: string;
-  queries: ReturnType<typeof dehydrate>;
+  data: ArticleDataSnapshot;
 }
 
-async function renderBody(path: string, queryClient: QueryClient): Promise<string> {
+async function renderBody(path: string, data: ArticleDataSnapshot): Promise<string> {
+  const articleData = createArticleData();
+  seedArticleData(articleData, data);
   // prerender (unlike renderToString) waits for every Suspense boundary to resolve.
   const { prelude } = await prerender(
     <StrictMode>
-      <App queryClient={queryClient} history={createMemoryHistory(path)} />
+      <App history={createMemoryHistory(path)} articleData={articleData} />
     </StrictMode>,
   );
   return new Response(prelude).text();
 }
 
-function stateJson(path: string, queryClient: QueryClient): string {
-  const state: PrerenderState = { path, queries: dehydrate(queryClient) };
+function stateJson(path: string, data: ArticleDataSnapshot): string {
+  const state: PrerenderState = { path, data };
   return scriptJson(state);
 }
 
@@ -63,13 +68,12 @@ export async function prerenderSite(apiOrigin: string): Promise<PrerenderedPage[
   apiServer.origin = apiOrigin;
   const pages: PrerenderedPage[] = [];
 
-  const home = createQueryClient();
-  const list = await home.fetchQuery(articleQueries.list());
+  const list = await fetchArticleList();
   pages.push({
     path: '/',
-    body: await renderBody('/', home),
+    body: await renderBody('/', { list }),
     head: headHtml(frontPageHead(list)),
-    state: stateJson('/', home),
+    state: stateJson('/', { list }),
     // Sizes as in front-page.tsx for the lead story.
     preload: list.articles[0]
       ? leadImagePreload(list.articles[0].image, '(min-width: 56rem) 36rem, 100vw')
@@ -78,8 +82,7 @@ export async function prerenderSite(apiOrigin: string): Promise<PrerenderedPage[
 
   for (const { slug } of list.articles) {
     const path = articlePath(slug);
-    const queryClient = createQueryClient();
-    const article = await queryClient.fetchQuery(articleQueries.detail(slug));
+    const article = await fetchArticle(slug);
     // For the JSON-LD commentCount: the count when the page was built.
     const { total } = await apiRequest(
       `/api/articles/${encodeURIComponent(slug)}/comments?limit=1`,
@@ -87,9 +90,9 @@ export async function prerenderSite(apiOrigin: string): Promise<PrerenderedPage[
     );
     pages.push({
       path,
-      body: await renderBody(path, queryClient),
+      body: await renderBody(path, { article }),
       head: headHtml(articleHead(article, total)),
-      state: stateJson(path, queryClient),
+      state: stateJson(path, { article }),
       // Sizes as in captioned-figure.tsx and video-card.tsx.
       preload: ((image) =>
         image ? leadImagePreload(image, '(min-width: 56rem) 52rem, 100vw') : '')(

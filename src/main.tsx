@@ -1,9 +1,9 @@
-import { hydrate } from '@tanstack/react-query';
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { createQueryClient } from './app/query-client';
+import { resumeQueuedComments } from './app/resume-queued-comments';
 import type { PrerenderState } from './entry-server';
+import { createArticleData, seedArticleData } from './features/article/article-data';
 import { holdRequestsUntil } from './lib/api-client';
 import { createBrowserHistory } from './lib/router/history';
 import './styles/global.css';
@@ -18,7 +18,7 @@ if (import.meta.env.VITE_API_MOCKING === 'on') {
   holdRequestsUntil(import('../mocks/browser').then(({ startMockApi }) => startMockApi()));
 }
 
-/** The prerendered page's query data, if this HTML was prerendered for this very address. */
+/** The prerendered page's data, if this HTML was prerendered for this very address. */
 function prerenderedState(): PrerenderState | null {
   const text = document.getElementById('app-state')?.textContent;
   if (!text) return null;
@@ -32,16 +32,17 @@ function prerenderedState(): PrerenderState | null {
   }
 }
 
-const queryClient = createQueryClient();
+const articleData = createArticleData();
 const app = (
   <StrictMode>
-    <App queryClient={queryClient} history={createBrowserHistory()} />
+    <App history={createBrowserHistory()} articleData={articleData} />
   </StrictMode>
 );
 const state = prerenderedState();
 if (state) {
-  // The data the HTML was rendered from, so hydration renders the same and nothing refetches.
-  hydrate(queryClient, state.queries);
+  // The data the HTML was rendered from (the build parsed it with the contract's schemas), so
+  // hydration renders the same and fetches nothing.
+  seedArticleData(articleData, state.data);
   // As a transition, hydration yields to the browser every few milliseconds instead of holding
   // the main thread for the whole page: the reader can scroll and tap the prerendered page while
   // it hydrates (Total Blocking Time).
@@ -52,3 +53,4 @@ if (state) {
   container.replaceChildren();
   createRoot(container).render(app);
 }
+resumeQueuedComments();

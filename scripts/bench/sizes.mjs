@@ -90,7 +90,7 @@ export function analyseBuild(outDir) {
       }
     : null;
   const sectionKey = Object.keys(manifest).find(
-    (k) => /comment-section\.tsx$/.test(k) && manifest[k].isDynamicEntry,
+    (k) => /comments-root\.tsx$/.test(k) && manifest[k].isDynamicEntry,
   );
   const commentSection = sectionKey
     ? (() => {

@@ -2,11 +2,11 @@ import { lazy, Suspense, useRef, type Ref } from 'react';
 import { useHydrated } from '../lib/use-hydrated';
 import { useNearViewportOrIdle } from '../lib/use-near-viewport-or-idle';
 
-// The comments are their own chunk (the list, full zod, the form's loader): the article shows
-// and becomes interactive without them.
-const CommentSection = lazy(() =>
-  import('../features/comments/comment-section').then(({ CommentSection }) => ({
-    default: CommentSection,
+// The comments are their own chunk (the list, TanStack Query, full zod, the form's loader):
+// the article shows and becomes interactive without them.
+const CommentsRoot = lazy(() =>
+  import('../features/comments/comments-root').then(({ CommentsRoot }) => ({
+    default: CommentsRoot,
   })),
 );
 
@@ -41,7 +41,7 @@ export function DeferredCommentSection({ slug, title }: { slug: string; title: s
   if (!hydrated || !wanted) return <CommentsPlaceholder ref={ref} />;
   return (
     <Suspense fallback={<CommentsPlaceholder />}>
-      <CommentSection slug={slug} title={title} />
+      <CommentsRoot slug={slug} title={title} />
     </Suspense>
   );
 }

@@ -1,6 +1,13 @@
-import type { $ZodType, output } from 'zod/v4/core';
-import { ApiError, apiErrorBodySchema } from './api-error';
-import { z } from './zod-mini';
+import { ApiError } from './api-error';
+import { safeParse, type ParsingSchema } from './schema';
+
+/**
+ * A schema, or a way to load one: the article page passes its schemas as lazy imports, so zod
+ * loads (in parallel with the request) only when there is something to parse.
+ */
+export type SchemaSource<T> = ParsingSchema<T> | (() => Promise<ParsingSchema<T>>);
+
+const errorBodySchema = () => import('./api-error-body').then((m) => m.apiErrorBodySchema);
 
 /**
  * Requests wait for this before going out. The page renders (hydrates) while the mock API's
@@ -46,7 +53,7 @@ async function readJson(response: Response): Promise<JsonBody> {
 
 async function toHttpError(response: Response): Promise<ApiError> {
   const json = await readJson(response);
-  const body = z.safeParse(apiErrorBodySchema, json.ok ? json.value : undefined);
+  const body = safeParse(await errorBodySchema(), json.ok ? json.value : undefined);
   const retryAfterSeconds =
     parseRetryAfter(response.headers.get('Retry-After')) ??
     (body.success ? body.data.retryAfterSeconds : undefined);
@@ -62,11 +69,14 @@ async function toHttpError(response: Response): Promise<ApiError> {
  * Fetches a JSON endpoint and parses the reply with the contract's schema, so that
  * every failure (unreachable server, error status, wrong shape) becomes a typed ApiError.
  */
-export async function apiRequest<S extends $ZodType>(
+export async function apiRequest<T>(
   path: string,
-  schema: S,
+  source: SchemaSource<T>,
   init: RequestInit = {},
-): Promise<output<S>> {
+): Promise<T> {
+  const schema = typeof source === 'function' ? source() : Promise.resolve(source);
+  // Unobserved until the reply is in: a failed load is reported then, not as an unhandled error.
+  schema.catch(() => undefined);
   let response: Response;
   try {
     await ready;
@@ -83,10 +93,9 @@ export async function apiRequest<S extends $ZodType>(
   // 204 No Content has no body to read; the schema says whether that is what was expected.
   const json: JsonBody =
     response.status === 204 ? { ok: true, value: undefined } : await readJson(response);
-  // The functional form takes any schema, zod's (comments) or zod/mini's (articles).
-  const parsed = json.ok ? z.safeParse(schema, json.value) : null;
+  const parsed = json.ok ? safeParse(await schema, json.value) : null;
   if (!parsed?.success) {
-    const cause = parsed ? parsed.error : json.ok ? undefined : json.error;
+    const cause = parsed ? parsed.issues : json.ok ? undefined : json.error;
     // Logged once, here, with the cause, so a developer can see what the server got wrong.
     console.error(`Unreadable reply from ${path}:`, cause);
     throw new ApiError(

@@ -1,17 +1,18 @@
-import type { $ZodType, output } from 'zod/v4/core';
-import { z } from './zod-mini';
+import { safeParse, type ParsingSchema } from './schema';
 
 /**
  * localStorage that never throws (private mode, full quota, no window while prerendering) and
  * parses what it reads, so a value written by an older version cannot break the page.
  */
 export const localStore = {
-  read<S extends $ZodType>(key: string, schema: S): output<S> | null {
+  /** The stored value if `schema` (or a type guard, for simple values) accepts it. */
+  read<T>(key: string, schema: ParsingSchema<T> | ((value: unknown) => value is T)): T | null {
     try {
       const raw = globalThis.localStorage?.getItem(key);
       if (raw == null) return null;
-      // The functional form takes any schema, zod's or zod/mini's.
-      const parsed = z.safeParse(schema, JSON.parse(raw));
+      const value: unknown = JSON.parse(raw);
+      if (typeof schema === 'function') return schema(value) ? value : null;
+      const parsed = safeParse(schema, value);
       return parsed.success ? parsed.data : null;
     } catch {
       return null;

@@ -1,9 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { NotFoundPage } from '../../app/not-found-page';
 import { ErrorState } from '../../components/error-state';
 import { isApiError } from '../../lib/api-error';
-import { articleQueries } from './article-queries';
+import { useArticle } from './article-data';
 import { ArticleSkeleton } from './article-skeleton';
 import type { Article } from './article-schemas';
 import { ArticleView } from './article-view';
@@ -16,19 +15,15 @@ export function ArticlePage({
   /** What follows a loaded article (the app puts the comment section there). */
   renderAfter?: (article: Article) => ReactNode;
 }) {
-  const query = useQuery(articleQueries.detail(slug));
+  const query = useArticle(slug);
 
-  if (query.isPending) return <ArticleSkeleton />;
-  if (query.isError) {
+  if (query.status === 'pending') return <ArticleSkeleton />;
+  if (query.status === 'error') {
     if (isApiError(query.error) && query.error.status === 404)
       return <NotFoundPage what="article" />;
     return (
       <div className="article">
-        <ErrorState
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
+        <ErrorState error={query.error} onRetry={query.reload} retrying={query.fetching} />
       </div>
     );
   }

@@ -1,11 +1,10 @@
 import './article.css';
-import { useQuery } from '@tanstack/react-query';
 import { ErrorState } from '../../components/error-state';
 import { LocalDate } from '../../lib/local-date';
 import { Link } from '../../lib/router/link';
 import { siteUrl } from '../../lib/site';
 import { useDocumentHead } from '../../lib/use-document-title';
-import { articleQueries } from './article-queries';
+import { useArticleList } from './article-data';
 import type { ArticleSummary } from './article-schemas';
 import { ResponsiveImage } from './responsive-image';
 
@@ -36,22 +35,18 @@ function StoryItem({ story, lead }: { story: ArticleSummary; lead: boolean }) {
 
 export function FrontPage() {
   useDocumentHead({ canonical: siteUrl('/') });
-  const query = useQuery(articleQueries.list());
+  const query = useArticleList();
   return (
     <section className="front-page" aria-labelledby="front-page-heading">
       <h1 id="front-page-heading" className="front-page__heading">
         Latest stories
       </h1>
-      {query.isPending ? (
+      {query.status === 'pending' ? (
         <p role="status" className="front-page__loading">
           Loading stories…
         </p>
-      ) : query.isError ? (
-        <ErrorState
-          error={query.error}
-          onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
-        />
+      ) : query.status === 'error' ? (
+        <ErrorState error={query.error} onRetry={query.reload} retrying={query.fetching} />
       ) : query.data.articles.length === 0 ? (
         <p className="front-page__empty">No stories yet. Check back soon.</p>
       ) : (

@@ -1,4 +1,3 @@
-import { z } from '../../lib/zod-mini';
 import { localStore } from '../../lib/local-store';
 
 // public/reader-settings-init.js repeats these names, keys and steps in plain JS so it can run
@@ -21,11 +20,13 @@ export const defaultTextSize: TextSize = 100;
 
 export const storageKeys = { theme: 'reader:theme', textSize: 'reader:text-size' } as const;
 
-const themeSchema = z.enum(themes);
+// Type guards rather than schemas: two enums do not need zod, which the article page does not load.
+export function isTheme(value: unknown): value is Theme {
+  return themes.some((theme) => theme === value);
+}
 export function isTextSize(value: unknown): value is TextSize {
   return textSizes.some((size) => size === value);
 }
-const textSizeSchema = z.custom<TextSize>(isTextSize);
 
 export interface ReaderSettings {
   theme: Theme;
@@ -37,9 +38,8 @@ export const defaultReaderSettings: ReaderSettings = { theme: 'system', textSize
 
 export function readReaderSettings(): ReaderSettings {
   return {
-    theme: localStore.read(storageKeys.theme, themeSchema) ?? defaultReaderSettings.theme,
-    textSize:
-      localStore.read(storageKeys.textSize, textSizeSchema) ?? defaultReaderSettings.textSize,
+    theme: localStore.read(storageKeys.theme, isTheme) ?? defaultReaderSettings.theme,
+    textSize: localStore.read(storageKeys.textSize, isTextSize) ?? defaultReaderSettings.textSize,
   };
 }
 

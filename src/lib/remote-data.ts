@@ -1,0 +1,102 @@
+import { useEffect, useSyncExternalStore } from 'react';
+import { isApiError } from './api-error';
+
+/** What a page knows of one piece of server data. `fetching`: a (re)load is under way. */
+export type RemoteState<T> =
+  | { status: 'pending'; fetching: true }
+  | { status: 'error'; error: unknown; fetching: boolean }
+  | { status: 'success'; data: T; fetching: boolean };
+
+const pending: RemoteState<never> = { status: 'pending', fetching: true };
+
+/** A failure that may fix itself on a second try: no answer at all, or a server error. */
+export function isTransient(error: unknown): boolean {
+  return !isApiError(error) || error.kind === 'network' || error.status >= 500;
+}
+
+export interface RemoteStoreOptions {
+  /** Waits before each automatic retry of a transient failure; one retry per entry. */
+  retryDelays?: readonly number[];
+}
+
+/**
+ * A cache of read-only server data by key (an article by its slug), for pages whose data changes
+ * rarely and is prerendered: what the article route needs of a query library, in a few hundred
+ * bytes, so the page's JavaScript stays small. (The comments, which post, page and sync, use
+ * TanStack Query, which loads with them.)
+ */
+export class RemoteStore<T> {
+  private readonly states = new Map<string, RemoteState<T>>();
+  private readonly listeners = new Set<() => void>();
+  private readonly fetcher: (key: string) => Promise<T>;
+  private readonly retryDelays: readonly number[];
+
+  constructor(
+    fetcher: (key: string) => Promise<T>,
+    { retryDelays = [1000, 2000] }: RemoteStoreOptions = {},
+  ) {
+    this.fetcher = fetcher;
+    this.retryDelays = retryDelays;
+  }
+
+  get = (key: string): RemoteState<T> => this.states.get(key) ?? pending;
+
+  has(key: string): boolean {
+    return this.states.has(key);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  };
+
+  /** Data the page already has (the prerendered page's), so nothing is fetched for it. */
+  seed(key: string, data: T): void {
+    this.states.set(key, { status: 'success', data, fetching: false });
+  }
+
+  /** Fetches `key`, unless that is already under way; what was shown stays until it answers. */
+  load(key: string): void {
+    const before = this.states.get(key);
+    if (before?.fetching) return;
+    this.set(key, before ? { ...before, fetching: true } : pending);
+    void this.fetchWithRetries(key);
+  }
+
+  private async fetchWithRetries(key: string): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        this.set(key, { status: 'success', data: await this.fetcher(key), fetching: false });
+        return;
+      } catch (error) {
+        const delay = this.retryDelays[attempt];
+        if (delay === undefined || !isTransient(error)) {
+          this.set(key, { status: 'error', error, fetching: false });
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
+  }
+
+  private set(key: string, state: RemoteState<T>): void {
+    this.states.set(key, state);
+    this.listeners.forEach((listener) => listener());
+  }
+}
+
+/** The store's entry for `key`, fetched on first use; `reload` fetches it again. */
+export function useRemoteData<T>(
+  store: RemoteStore<T>,
+  key: string,
+): RemoteState<T> & { reload: () => void } {
+  const state = useSyncExternalStore(
+    store.subscribe,
+    () => store.get(key),
+    () => store.get(key),
+  );
+  useEffect(() => {
+    if (!store.has(key)) store.load(key);
+  }, [store, key]);
+  return { ...state, reload: () => store.load(key) };
+}
