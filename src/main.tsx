@@ -1,7 +1,6 @@
 import { startTransition, StrictMode } from 'react';
 import { createRoot, hydrateRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { resumeQueuedComments } from './app/resume-queued-comments';
 import type { PrerenderState } from './entry-server';
 import { createArticleData, seedArticleData } from './features/article/article-data';
 import { holdRequestsUntil } from './lib/api-client';
@@ -53,4 +52,3 @@ if (state) {
   container.replaceChildren();
   createRoot(container).render(app);
 }
-resumeQueuedComments();

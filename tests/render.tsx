@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { App } from '../src/app/app';
 import { createArticleData } from '../src/features/article/article-data';
-import { restartCommentsQueryClient } from '../src/features/comments/comments-query-client';
+import { resetCommentsQueryClient } from '../src/features/comments/comments-query-client';
 import { createMemoryHistory } from '../src/lib/router/history';
 
 /**
@@ -11,10 +11,10 @@ import { createMemoryHistory } from '../src/lib/router/history';
  */
 export function renderApp(url = '/') {
   // The app's own clients, minus automatic retries of failed reads, so a failure shows at once.
-  const queryClient = restartCommentsQueryClient({ retryQueries: false });
+  resetCommentsQueryClient({ retryQueries: false });
   const articleData = createArticleData({ retryDelays: [] });
   const history = createMemoryHistory(url);
   const user = userEvent.setup();
   const view = render(<App history={history} articleData={articleData} />);
-  return { ...view, user, history, queryClient };
+  return { ...view, user, history };
 }

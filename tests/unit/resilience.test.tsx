@@ -97,6 +97,30 @@ describe('offline', () => {
     expect(shown('Queued, then the tab closed.')).toHaveLength(1);
     expect(field('Comment')).toHaveValue('');
   });
+
+  it('sends a queued comment on the next visit even to a page without comments', async () => {
+    const first = await openArticle();
+    await goOffline();
+    await writeComment(first.user, 'Sent from the front page.');
+    await first.user.click(postButton());
+    await screen.findByText(
+      'You’re offline — your comment will be posted when you’re back online.',
+    );
+    first.unmount();
+
+    await goOnline();
+    const front = renderApp('/');
+    await screen.findByRole('heading', { name: 'Latest stories' });
+    // Sent once the queue is empty in storage: nothing is left for a later page to resend.
+    await waitFor(() =>
+      expect(localStorage.getItem('app:query-cache:v1')).not.toContain('Sent from the front page.'),
+    );
+    front.unmount();
+
+    await openArticle();
+    expect(shown('Sent from the front page.')).toHaveLength(1);
+    expect(countHeading()).toHaveTextContent('6 thoughts');
+  });
 });
 
 describe('failures', () => {

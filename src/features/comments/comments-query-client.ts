@@ -38,16 +38,17 @@ export function createCommentsQueryClient({ retryQueries = true } = {}): {
 }
 
 let current: ReturnType<typeof createCommentsQueryClient> | undefined;
+let nextOptions: { retryQueries?: boolean } = {};
 
 /** The page's one comments client, started on first use. */
 export function commentsQueryClient(): QueryClient {
-  current ??= createCommentsQueryClient();
+  current ??= createCommentsQueryClient(nextOptions);
   return current.client;
 }
 
-/** A fresh client, as after a reload (tests); the previous one stops saving. */
-export function restartCommentsQueryClient(options?: { retryQueries?: boolean }): QueryClient {
+/** As after a reload (tests): the next use starts a fresh client; this one stops saving. */
+export function resetCommentsQueryClient(options: { retryQueries?: boolean } = {}): void {
   current?.stop();
-  current = createCommentsQueryClient(options);
-  return current.client;
+  current = undefined;
+  nextOptions = options;
 }
