@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { defineConfig, loadEnv, type Plugin } from 'vite';
@@ -38,15 +39,42 @@ function mockPublicAssets(enabled: boolean): Plugin {
   };
 }
 
+const initScriptFile = 'src/features/reader-settings/reader-settings-init.js';
+const initScriptPlaceholder = '<!-- reader-settings-init -->';
+
+/** The reader-settings script as it goes into <head>: its code, without the file's comment. */
+function initScript(): string {
+  return readFileSync(initScriptFile, 'utf8')
+    .replace(/^\/\*[\s\S]*?\*\/\s*/, '')
+    .trim();
+}
+
 /**
- * The built app's Content-Security-Policy: no inline script, no eval, nothing from elsewhere
- * (a configured API origin aside). The dev server goes without, since Vite injects inline code.
+ * Puts the reader's theme and text size on <html> before first paint, from a blocking script
+ * inline in <head> (one request fewer in front of the first paint than a file of its own).
+ */
+function inlineInitScript(): Plugin {
+  return {
+    name: 'inline-reader-settings-init',
+    transformIndexHtml(html) {
+      if (!html.includes(initScriptPlaceholder))
+        throw new Error(`index.html lacks ${initScriptPlaceholder}`);
+      return html.replace(initScriptPlaceholder, () => `<script>${initScript()}</script>`);
+    },
+  };
+}
+
+/**
+ * The built app's Content-Security-Policy: no eval, no inline script but the reader-settings one
+ * (allowed by its hash), nothing from elsewhere (a configured API origin aside). The dev server
+ * goes without, since Vite injects inline code.
  */
 function contentSecurityPolicy(apiBaseUrl: string | undefined): Plugin {
   const apiOrigin = apiBaseUrl ? new URL(apiBaseUrl).origin : '';
+  const initScriptHash = createHash('sha256').update(initScript()).digest('base64');
   const policy = [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self' 'sha256-${initScriptHash}'`,
     "style-src 'self'",
     "img-src 'self' data:",
     "media-src 'self'",
@@ -77,6 +105,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       react(),
+      inlineInitScript(),
       mockPublicAssets(mocking),
       contentSecurityPolicy(env.VITE_API_BASE_URL || undefined),
       prerender(mocking),

@@ -1,4 +1,4 @@
-import initScript from '../../public/reader-settings-init.js?raw';
+import initScript from '../../src/features/reader-settings/reader-settings-init.js?raw';
 import {
   applyReaderSettings,
   storageKeys,
@@ -8,9 +8,9 @@ import {
 } from '../../src/features/reader-settings/reader-settings';
 
 /**
- * public/reader-settings-init.js must be plain JS (it runs before the bundle, under a CSP that
- * allows no inline code), so it repeats the app's names and steps. These tests run it as the
- * browser would and hold it to what the app itself does.
+ * reader-settings-init.js must be plain JS (it runs inline in <head>, before the bundle), so it
+ * repeats the app's names and steps. These tests run it as the browser would and hold it to what
+ * the app itself does.
  */
 const root = document.documentElement;
 let meta: HTMLMetaElement;

@@ -1,6 +1,6 @@
 import { localStore } from '../../lib/local-store';
 
-// public/reader-settings-init.js repeats these names, keys and steps in plain JS so it can run
+// reader-settings-init.js repeats these names, keys and steps in plain JS so it can run
 // before the app's bundle; tests/unit/reader-settings-init.test.ts keeps the two in step.
 
 export const themes = ['system', 'light', 'dark', 'sepia'] as const;

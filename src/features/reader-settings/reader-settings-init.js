@@ -1,9 +1,9 @@
 /*
  * Applies the reader's stored theme and text size to <html> before the first paint, so the page
- * never flashes the wrong colours or reflows to a new size once the app starts. It is an external
- * file because the Content-Security-Policy forbids inline scripts, and a classic (non-module)
- * script so it blocks parsing in <head>, which is the point. Plain ES5 and wrapped in try: an old
- * browser or a locked-down storage must still get the default page, never an error.
+ * never flashes the wrong colours or reflows to a new size once the app starts. vite.config.ts
+ * inlines it (without this comment) into <head> as a classic script, which blocks parsing there,
+ * which is the point; the Content-Security-Policy allows it by its hash. Plain ES5 and wrapped in
+ * try: an old browser or a locked-down storage must still get the default page, never an error.
  * Keep in step with src/features/reader-settings/reader-settings.ts
  * (tests/unit/reader-settings-init.test.ts fails when they disagree).
  */
