@@ -19,6 +19,7 @@ function fillTemplate(
   template: string,
   page: PrerenderedPage,
   inlineCss: { link: string; css: string } | null,
+  entry: { tags: string[]; starter: string },
 ): string {
   let html = template
     .replace(/<title>[\s\S]*?<\/title>\s*/, '')
@@ -36,12 +37,45 @@ function fillTemplate(
       '<noscript><p>The comments need JavaScript.</p></noscript>',
     );
   if (inlineCss) html = html.replace(inlineCss.link, `<style>${inlineCss.css}</style>`);
-  // The prerendered page shows without JavaScript, so the app's code must not take bandwidth
-  // from what the reader sees first (the lead picture): it loads at low priority, to hydrate.
-  return html.replace(
-    /<(script type="module"|link rel="modulepreload")/g,
-    '<$1 fetchpriority="low"',
+  const [entryTag, ...preloads] = entry.tags;
+  for (const tag of preloads) html = html.replace(tag, '');
+  return html.replace(entryTag ?? '', () => `<script>${entry.starter}</script>`);
+}
+
+/**
+ * The prerendered page shows without JavaScript, so the app's code must not take bandwidth from
+ * what the reader sees first (the text, the lead picture): instead of the module script (and its
+ * preloads), which the browser would fetch at once, an inline script starts it once the page
+ * has loaded and painted. The reader can read meanwhile; the controls work once it has hydrated.
+ */
+function deferredEntry(template: string): { tags: string[]; starter: string; hash: string } {
+  const entry = template.match(
+    /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"><\/script>/,
   );
+  if (!entry?.[1]) throw new Error('No module entry script in index.html');
+  const preloads = template.match(/<link rel="modulepreload"[^>]*>/g) ?? [];
+  // After the load event and the frame after it (a load can come before the first paint); at
+  // once in a background tab, which paints no frames.
+  const starter =
+    "addEventListener('load',function(){function go(){var s=document.createElement('script');" +
+    `s.type='module';s.crossOrigin='';s.src=${JSON.stringify(entry[1])};` +
+    'document.head.appendChild(s)}' +
+    'document.hidden?go():requestAnimationFrame(function(){setTimeout(go)})},{once:true})';
+  return {
+    tags: [entry[0], ...preloads],
+    starter,
+    hash: createHash('sha256').update(starter).digest('base64'),
+  };
+}
+
+/** Adds a hash source to one directive of the CSP meta (Vite writes its quotes as &#39;). */
+function allowInCsp(html: string, directive: 'script-src' | 'style-src', hash: string): string {
+  const result = html.replace(
+    new RegExp(`${directive} (&#39;|')self\\1`),
+    (match, quote: string) => `${match} ${quote}sha256-${hash}${quote}`,
+  );
+  if (!result.includes(hash)) throw new Error(`No ${directive} in the CSP to add the hash to`);
+  return result;
 }
 
 /**
@@ -117,21 +151,20 @@ function writePages(outDir: string, pages: PrerenderedPage[]) {
   const inlineCss = link?.[1]
     ? { link: link[0], css: readFileSync(join(outDir, link[1].slice(1)), 'utf8').trim() }
     : null;
-  let html = template;
+  const entry = deferredEntry(template);
+  let html = allowInCsp(template, 'script-src', entry.hash);
   if (inlineCss) {
     if (/<\/style/i.test(inlineCss.css)) throw new Error('The stylesheet cannot be inlined');
-    const hash = createHash('sha256').update(inlineCss.css).digest('base64');
-    // Vite writes the meta's quotes as &#39;.
-    html = html.replace(
-      /style-src (&#39;|')self\1/,
-      (match, quote: string) => `${match} ${quote}sha256-${hash}${quote}`,
+    html = allowInCsp(
+      html,
+      'style-src',
+      createHash('sha256').update(inlineCss.css).digest('base64'),
     );
-    if (!html.includes(hash)) throw new Error('No style-src in the CSP to add the hash to');
   }
   for (const page of pages) {
     const file =
       page.path === '/' ? join(outDir, 'index.html') : join(outDir, `${page.path.slice(1)}.html`);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, fillTemplate(html, page, inlineCss));
+    writeFileSync(file, fillTemplate(html, page, inlineCss, entry));
   }
 }

@@ -21,10 +21,10 @@ function cspOf(html: string): string {
 
 /**
  * The page's executable inline scripts (data blocks aside), each checked to be allowed by its
- * sha256 in the CSP: the one there should be is the reader-settings script, which must run
- * before first paint.
+ * sha256 in the CSP. The reader-settings script comes first, since it must run before first
+ * paint; a prerendered page also has the one that starts the app once the page has loaded.
  */
-function expectInlineScriptsAllowedByHash(html: string): string[] {
+function expectInlineScriptsAllowedByHash(html: string, prerendered = false): string[] {
   const csp = cspOf(html);
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]
     .filter(([, attributes = '']) => !/\bsrc=|type="application\/(ld\+)?json"/.test(attributes))
@@ -32,8 +32,9 @@ function expectInlineScriptsAllowedByHash(html: string): string[] {
   for (const code of inline) {
     expect(csp).toContain(`'sha256-${createHash('sha256').update(code).digest('base64')}'`);
   }
-  expect(inline).toHaveLength(1);
+  expect(inline).toHaveLength(prerendered ? 2 : 1);
   expect(inline[0]).toContain("read('reader:theme')");
+  if (prerendered) expect(inline[1]).toMatch(/addEventListener\('load'[\s\S]*\/assets\/index-/);
   return inline;
 }
 
@@ -116,7 +117,9 @@ describe('the built app', () => {
     expect(seedHtml).toMatch(/<script type="application\/json" id="app-state">/);
     for (const html of [seedHtml, frontHtml]) {
       // Inline script only by its hash, inline style attributes never; data blocks are fine.
-      expectInlineScriptsAllowedByHash(html);
+      expectInlineScriptsAllowedByHash(html, true);
+      // Nothing fetches the app's code before the page has loaded.
+      expect(html).not.toMatch(/<script type="module"|rel="modulepreload"/);
       expect(html).not.toMatch(/\sstyle="/);
       // The inlined stylesheet is allowed by its hash, never by 'unsafe-inline'.
       const csp = cspOf(html);
