@@ -4,6 +4,7 @@ import { z } from '../../lib/zod';
 import { commenterToken } from './commenter-token';
 import { commentDraft } from './comment-draft';
 import { editTokens } from './edit-tokens';
+import { keepSendingWhileLeaving } from './keep-sending-while-leaving';
 import { commentMutationKeys, commentQueries } from './comment-queries';
 import {
   commentRequestSchema,
@@ -37,7 +38,8 @@ export function postComment({ slug, request }: PostCommentVariables) {
  */
 export function registerCommentMutationDefaults(queryClient: QueryClient): void {
   queryClient.setMutationDefaults(commentMutationKeys.posts(), {
-    mutationFn: (variables: PostCommentVariables) => postComment(variables),
+    mutationFn: (variables: PostCommentVariables) =>
+      keepSendingWhileLeaving(() => postComment(variables)),
     retry: false,
     onSuccess: ({ comment, editToken }, { slug, request }: PostCommentVariables) => {
       editTokens.remember(comment.id, editToken, comment.createdAt);
