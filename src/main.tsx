@@ -11,10 +11,9 @@ const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 
 if (import.meta.env.VITE_API_MOCKING === 'on') {
-  // The worker starts alongside hydration, not before it: the prerendered page needs no request
-  // to show and hydrate. Requests wait for it (otherwise they would reach the static server).
-  // Dynamic import: the mock layer never reaches a build without mocking.
-  holdRequestsUntil(import('../mocks/browser').then(({ startMockApi }) => startMockApi()));
+  // The worker starts with the first request, not before: the prerendered page needs none to
+  // show and hydrate. Dynamic import: the mock layer never reaches a build without mocking.
+  holdRequestsUntil(() => import('../mocks/browser').then(({ startMockApi }) => startMockApi()));
 }
 
 /** The prerendered page's data, if this HTML was prerendered for this very address. */

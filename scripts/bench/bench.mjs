@@ -28,6 +28,12 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const log = (...parts) => console.error('[bench]', ...parts);
+// Comments load as the reader nears them: scroll there like one (see tests/e2e/browser.ts).
+const scrollToComments = (page) =>
+  page
+    .getByRole('heading', { level: 2, name: /^Comments$|thoughts on/ })
+    .first()
+    .scrollIntoViewIfNeeded();
 
 // 1. Build the demo (mock API on), with a manifest to tell the route's chunks from lazy ones.
 const outDir = mkdtempSync(join(tmpdir(), 'reader-bench-'));
@@ -149,6 +155,7 @@ async function bigThread() {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(appUrl);
+  await scrollToComments(page);
   await page.waitForFunction(() => window.__bench.shown !== null, null, { timeout: 60_000 });
   const firstShownMs = await page.evaluate(() => window.__bench.shown - window.__bench.arrived);
   const metrics = async () => {
@@ -218,6 +225,7 @@ async function clickToPaint(attempts = 5) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(appUrl);
+    await scrollToComments(page);
     const text = `Bench comment ${i + 1}: does it show in the next frame?`;
     await page.getByRole('textbox', { name: 'Comment', exact: true }).fill(text);
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill(`Bench Reader ${i + 1}`);

@@ -27,17 +27,24 @@ function CommentsPlaceholder({ ref }: { ref?: Ref<HTMLElement> }) {
   );
 }
 
+/** An address that points into the comments (#comments, #respond, #comment-12) wants them now. */
+function linksToComments(): boolean {
+  return /^#(comments|respond|comment-)/.test(window.location.hash);
+}
+
 /**
  * The comment section, rendered in the browser only: comments change all the time (a prerendered
  * copy would be stale), and the form reads what the reader saved in this browser. The prerender
- * and hydration show a placeholder of about the section's height, so nothing shifts; the
- * section's code and data are fetched after hydration, when the reader nears it or the page is
- * idle.
+ * and hydration show a placeholder of about the section's height, so nothing shifts. The
+ * section's code and data are fetched after hydration when the reader is two screens away from
+ * it, so they are ready on arrival, and readers who never get there (most, on a news site) never
+ * pay for them; a link to a comment fetches them at once.
  */
 export function DeferredCommentSection({ slug, title }: { slug: string; title: string }) {
   const hydrated = useHydrated();
   const ref = useRef<HTMLElement>(null);
-  const wanted = useNearViewportOrIdle(ref);
+  const near = useNearViewportOrIdle(ref, { margin: '200% 0px', idle: false });
+  const wanted = near || (hydrated && linksToComments());
   if (!hydrated || !wanted) return <CommentsPlaceholder ref={ref} />;
   return (
     <Suspense fallback={<CommentsPlaceholder />}>

@@ -10,13 +10,14 @@ export type SchemaSource<T> = ParsingSchema<T> | (() => Promise<ParsingSchema<T>
 const errorBodySchema = () => import('./api-error-body').then((m) => m.apiErrorBodySchema);
 
 /**
- * Requests wait for this before going out. The page renders (hydrates) while the mock API's
- * service worker is still starting; a request sent before it is ready would reach the static
- * server instead and fail, so main.tsx holds requests until the worker is up.
+ * Requests wait for this before going out. With the mock API on, main.tsx has it start the
+ * service worker, on the first request (a prerendered page may make none): a request sent before
+ * the worker is ready would reach the static server instead and fail.
  */
-let ready: Promise<unknown> = Promise.resolve();
-export function holdRequestsUntil(promise: Promise<unknown>): void {
-  ready = promise;
+let ready: () => Promise<unknown> = () => Promise.resolve();
+export function holdRequestsUntil(start: () => Promise<unknown>): void {
+  let started: Promise<unknown> | undefined;
+  ready = () => (started ??= start());
 }
 
 /** Where requests go when rendering outside a browser (the build-time prerender). */
@@ -79,7 +80,7 @@ export async function apiRequest<T>(
   schema.catch(() => undefined);
   let response: Response;
   try {
-    await ready;
+    await ready();
     response = await fetch(apiUrl(path), {
       ...init,
       headers: { Accept: 'application/json', ...init.headers },

@@ -1,4 +1,11 @@
-import { axeViolations, horizontalOverflow, openPage, phone, sharedChromium } from './browser';
+import {
+  axeViolations,
+  horizontalOverflow,
+  openPage,
+  phone,
+  scrollToComments,
+  sharedChromium,
+} from './browser';
 
 const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
 
@@ -13,6 +20,7 @@ describe('accessibility in every theme and state', () => {
         localStorage.setItem('reader:theme', JSON.stringify(chosen));
       }, theme);
       await page.goto(articlePath);
+      await scrollToComments(page);
       await page.getByRole('heading', { level: 2, name: /thoughts on/ }).waitFor();
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
 
@@ -36,6 +44,7 @@ describe('accessibility in every theme and state', () => {
   it('wraps very long words and mixed scripts without breaking a phone layout', async () => {
     const { page, context } = await openPage(chromium(), phone);
     await page.goto(articlePath);
+    await scrollToComments(page);
     await page.getByRole('heading', { level: 2, name: /thoughts on/ }).waitFor();
     const long = `${'Supercalifragilistic'.repeat(12)} https://example.com/${'a'.repeat(150)}`;
     await page

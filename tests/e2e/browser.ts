@@ -45,6 +45,17 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   return { context, page, errors };
 }
 
+/**
+ * Scrolls down to the comments, as a reader would: they load as the reader nears them (the
+ * placeholder's heading is "Comments"; the loaded section's says how many there are).
+ */
+export async function scrollToComments(page: Page): Promise<void> {
+  await page
+    .getByRole('heading', { level: 2, name: /^Comments$|thoughts on/ })
+    .first()
+    .scrollIntoViewIfNeeded();
+}
+
 export async function axeViolations(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).analyze();
   return results.violations.map(

@@ -6,7 +6,7 @@ import type { Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { overBudget } from '../../scripts/bench/budgets.mjs';
 import { analyseBuild } from '../../scripts/bench/sizes.mjs';
-import { launchBrowser } from './browser';
+import { launchBrowser, scrollToComments } from './browser';
 
 const seedSlug = 'putin-meets-china-defense-minister-in-moscow';
 const outRoot = mkdtempSync(join(tmpdir(), 'reader-build-'));
@@ -176,7 +176,9 @@ describe('the built app', () => {
     page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
     await page.goto(`/articles/${seedSlug}`);
-    // Comments arrive after hydration, through the mock worker started alongside it.
+    // Comments arrive after hydration, as the reader nears them, through the mock worker (started
+    // by their first request).
+    await scrollToComments(page);
     await page.getByRole('heading', { level: 2, name: /5 thoughts on/ }).waitFor();
     await page.getByRole('textbox', { name: 'Comment', exact: true }).waitFor();
     expect(problems).toEqual([]);
@@ -200,6 +202,7 @@ describe('the built app', () => {
     await page
       .getByRole('link', { name: 'Putin meets with China’s defense minister in Moscow' })
       .click();
+    await scrollToComments(page);
     await page.getByRole('heading', { level: 2, name: /thoughts on/ }).waitFor();
     await page.getByRole('button', { name: /^Play video/ }).click();
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { axeViolations, openPage, sharedChromium } from './browser';
+import { axeViolations, openPage, scrollToComments, sharedChromium } from './browser';
 
 const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
 
@@ -20,6 +20,7 @@ describe('reading and managing comments in Chromium', () => {
   it('sorts newest first and remembers it after a reload', async () => {
     const { page, context } = await openPage(chromium());
     await page.goto(articlePath);
+    await scrollToComments(page);
     const sort = page.getByRole('combobox', { name: 'Sort comments' });
     await sort.waitFor();
     expect(await topLevelAuthors(page)).toEqual([
@@ -47,6 +48,7 @@ describe('reading and managing comments in Chromium', () => {
     const { page, context } = await openPage(chromium());
     await page.clock.install();
     await page.goto(articlePath);
+    await scrollToComments(page);
     await page.getByRole('heading', { level: 2, name: /thoughts on/ }).waitFor();
     await post(page, 'Edited within the window.');
     // Found by its id: while it is being edited, its words are in a textbox, not its text.

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { axeViolations, openPage, phone, sharedChromium } from './browser';
+import { axeViolations, openPage, phone, scrollToComments, sharedChromium } from './browser';
 
 const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
 
@@ -7,6 +7,7 @@ const chromium = sharedChromium();
 
 async function openComments(page: Page, path = articlePath) {
   await page.goto(path);
+  await scrollToComments(page);
   await page.getByRole('heading', { level: 2, name: /thoughts on/ }).waitFor();
 }
 
@@ -88,6 +89,31 @@ describe('commenting in Chromium', () => {
     expect(
       await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
     ).toBe(0);
+    await context.close();
+  });
+
+  it('fetches the comments only as the reader nears them, ready before they arrive', async () => {
+    const { page, context } = await openPage(chromium(), phone);
+    const commentRequests: string[] = [];
+    page.on('request', (request) => {
+      if (/\/api\/.*\/comments/.test(request.url())) commentRequests.push(request.url());
+    });
+    await page.goto(articlePath);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    // Most readers stop before the comments: theirs costs no comment data, code or worker.
+    expect(commentRequests).toEqual([]);
+    await page.getByText('Loading comments…').waitFor({ state: 'attached' });
+
+    // Two screens before the section, it loads, so the reader arrives to the form, not a wait.
+    const section = page.getByRole('heading', { level: 2, name: 'Comments', exact: true });
+    await page.evaluate(
+      (top) => window.scrollTo(0, top - 2 * window.innerHeight),
+      await section.evaluate((heading) => heading.getBoundingClientRect().top + window.scrollY),
+    );
+    await page.getByRole('heading', { level: 2, name: /^5 thoughts on/ }).waitFor();
+    await page.getByRole('textbox', { name: 'Comment', exact: true }).waitFor();
+    expect(commentRequests.length).toBeGreaterThan(0);
     await context.close();
   });
 

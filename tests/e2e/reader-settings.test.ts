@@ -5,6 +5,7 @@ import {
   horizontalOverflow,
   openPage,
   phone,
+  scrollToComments,
   sharedChromium,
 } from './browser';
 
@@ -36,6 +37,7 @@ async function openWithSettings(
 async function openArticleWithComments(page: Page) {
   await page.goto(articlePath);
   await page.getByRole('heading', { level: 1, name: headline }).waitFor();
+  await scrollToComments(page);
   await page.getByRole('heading', { level: 2, name: /thoughts on/ }).waitFor();
 }
 

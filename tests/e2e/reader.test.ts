@@ -1,5 +1,12 @@
 import { missingSeedLines } from '../seed-article';
-import { axeViolations, horizontalOverflow, openPage, phone, sharedChromium } from './browser';
+import {
+  axeViolations,
+  horizontalOverflow,
+  openPage,
+  phone,
+  scrollToComments,
+  sharedChromium,
+} from './browser';
 
 const headline = 'Putin meets with China’s defense minister in Moscow';
 const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
@@ -112,6 +119,7 @@ describe('reading in Chromium against the dev server and its MSW worker', () => 
     await expect.poll(scrollY).toBe(900);
 
     // With a comment typed, Back asks first; "stay" keeps the page and the text.
+    await scrollToComments(page);
     const comment = page.getByRole('textbox', { name: /Comment/ });
     await comment.fill('Half a thought');
     const answers: boolean[] = [false, true];

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { openPage, sharedChromium } from './browser';
+import { openPage, scrollToComments, sharedChromium } from './browser';
 
 const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
 
@@ -15,6 +15,7 @@ async function writeComment(page: Page, comment: string) {
 
 async function openComments(page: Page, path = articlePath) {
   await page.goto(path);
+  await scrollToComments(page);
   await page.getByRole('heading', { level: 2, name: /thoughts on/ }).waitFor();
 }
 
@@ -53,6 +54,7 @@ describe('never losing a comment, in Chromium', () => {
     await context.setOffline(false);
     const next = await context.newPage();
     await next.goto(articlePath);
+    await scrollToComments(next);
     await next.getByRole('heading', { level: 2, name: /^6 thoughts on/ }).waitFor();
     await commentsSaying(next, 'Left behind in a closed tab.').waitFor();
     await next.waitForFunction(
@@ -84,6 +86,7 @@ describe('never losing a comment, in Chromium', () => {
 
     // The reader reloads (the page asks first: there is unsent text); the server is fixed.
     await page.goto(`${articlePath}?mock=default`);
+    await scrollToComments(page);
     await page.getByRole('heading', { level: 2, name: /thoughts on/ }).waitFor();
     expect(leaveQuestions).toContain('beforeunload');
     expect(await textbox(page, 'Comment').inputValue()).toBe('Worth keeping.');
@@ -118,6 +121,7 @@ describe('never losing a comment, in Chromium', () => {
     const { page, context } = await openPage(chromium());
     await page.goto(`${articlePath}?mock=slow`);
     await page.getByText('Loading the article…').waitFor();
+    await scrollToComments(page);
     await page.getByRole('heading', { level: 2, name: /thoughts on/ }).waitFor({ timeout: 15_000 });
     await writeComment(page, 'Patiently posted.');
     await page.getByRole('button', { name: 'Post Comment' }).click();
