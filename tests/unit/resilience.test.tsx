@@ -76,17 +76,21 @@ describe('offline', () => {
     expect(countHeading()).toHaveTextContent('6 thoughts');
   });
 
-  it('sends a comment queued in a tab that was then closed on the next visit, exactly once', async () => {
-    const first = await openArticle();
+  /** Posts `text` while offline, then closes the tab (unmounts) with the post still queued. */
+  async function queueAndCloseTab(text: string) {
+    const tab = await openArticle();
     await goOffline();
-    await writeComment(first.user, 'Queued, then the tab closed.');
-    await first.user.click(postButton());
+    await writeComment(tab.user, text);
+    await tab.user.click(postButton());
     await screen.findByText(
       'You’re offline — your comment will be posted when you’re back online.',
     );
-    first.unmount(); // the tab is closed while offline
-
+    tab.unmount();
     await goOnline();
+  }
+
+  it('sends a comment queued in a tab that was then closed on the next visit, exactly once', async () => {
+    await queueAndCloseTab('Queued, then the tab closed.');
     const second = renderApp(articleUrl);
     await waitFor(() => expect(shown('Queued, then the tab closed.')).toHaveLength(1));
     await waitFor(() => expect(field('Comment')).toHaveValue(''));
@@ -99,16 +103,7 @@ describe('offline', () => {
   });
 
   it('sends a queued comment on the next visit even to a page without comments', async () => {
-    const first = await openArticle();
-    await goOffline();
-    await writeComment(first.user, 'Sent from the front page.');
-    await first.user.click(postButton());
-    await screen.findByText(
-      'You’re offline — your comment will be posted when you’re back online.',
-    );
-    first.unmount();
-
-    await goOnline();
+    await queueAndCloseTab('Sent from the front page.');
     const front = renderApp('/');
     await screen.findByRole('heading', { name: 'Latest stories' });
     // Sent once the queue is empty in storage: nothing is left for a later page to resend.
