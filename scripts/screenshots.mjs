@@ -18,6 +18,10 @@ for (const [name, viewport] of Object.entries(viewports)) {
   for (const path of paths.length ? paths : ['/']) {
     await page.goto(new URL(path, base).toString());
     await page.waitForLoadState('networkidle');
+    // Comments load as a reader nears them: go to the end like one, then back to the top.
+    await page.keyboard.press('End');
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => window.scrollTo(0, 0));
     const file = `${outDir}/${name}${path.replace(/[^a-z0-9]+/gi, '-')}.png`;
     await page.screenshot({ path: file, fullPage: process.env.FULL !== '0' });
     const overflow = await page.evaluate(

@@ -28,12 +28,15 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
 const log = (...parts) => console.error('[bench]', ...parts);
-// Comments load as the reader nears them: scroll there like one (see tests/e2e/browser.ts).
+// Comments load as the reader nears them: scroll there like one (as in tests/e2e/browser.ts).
 const scrollToComments = (page) =>
-  page
-    .getByRole('heading', { level: 2, name: /^Comments$|thoughts on/ })
-    .first()
-    .scrollIntoViewIfNeeded();
+  page.waitForFunction(() => {
+    const heading = [...document.querySelectorAll('h2')].find((h) =>
+      /^Comments$|thoughts on/.test(h.textContent ?? ''),
+    );
+    heading?.scrollIntoView({ block: 'center' });
+    return heading !== undefined;
+  });
 
 // 1. Build the demo (mock API on), with a manifest to tell the route's chunks from lazy ones.
 const outDir = mkdtempSync(join(tmpdir(), 'reader-bench-'));

@@ -47,13 +47,17 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
 
 /**
  * Scrolls down to the comments, as a reader would: they load as the reader nears them (the
- * placeholder's heading is "Comments"; the loaded section's says how many there are).
+ * placeholder's heading is "Comments"; the loaded section's says how many there are). Found and
+ * scrolled in one step in the page: React may swap the placeholder for the section at any time.
  */
 export async function scrollToComments(page: Page): Promise<void> {
-  await page
-    .getByRole('heading', { level: 2, name: /^Comments$|thoughts on/ })
-    .first()
-    .scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const heading = [...document.querySelectorAll('h2')].find((h) =>
+      /^Comments$|thoughts on/.test(h.textContent ?? ''),
+    );
+    heading?.scrollIntoView({ block: 'center' });
+    return heading !== undefined;
+  });
 }
 
 export async function axeViolations(page: Page): Promise<string[]> {
