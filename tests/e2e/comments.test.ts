@@ -117,6 +117,20 @@ describe('commenting in Chromium', () => {
     await context.close();
   });
 
+  it('loads the comments for J from the top of the page; the next J goes to the first', async () => {
+    const { page, context } = await openPage(chromium(), phone);
+    await page.goto(articlePath);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.keyboard.press('j');
+    await page.getByRole('heading', { level: 2, name: /^5 thoughts on/ }).waitFor();
+    await page.keyboard.press('j');
+    await page.waitForFunction(() =>
+      document.activeElement?.textContent?.includes('Marta Kowalczyk'),
+    );
+    await context.close();
+  });
+
   it('opens a permalink scrolled to the comment, focused and highlighted', async () => {
     const { page, context } = await openPage(chromium(), phone);
     await page.goto(`${articlePath}#comment-3`);

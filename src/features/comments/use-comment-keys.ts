@@ -1,6 +1,5 @@
 import { useEffect, type RefObject } from 'react';
-
-const typing = 'input, textarea, select, [contenteditable="true"]';
+import { commentKey } from './comment-keys';
 
 /**
  * J and K move to the next and previous comment (as in many mail and feed readers), when the
@@ -12,10 +11,8 @@ export function useCommentKeys(section: RefObject<HTMLElement | null>): void {
     if (!root) return;
     const within: HTMLElement = root;
     function onKeyDown(event: KeyboardEvent) {
-      if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-      const key = event.key.toLowerCase();
-      if (key !== 'j' && key !== 'k') return;
-      if (!(event.target instanceof HTMLElement) || event.target.closest(typing)) return;
+      const key = commentKey(event);
+      if (!key) return;
       const comments = [...within.querySelectorAll<HTMLElement>('article.comment__body')];
       if (comments.length === 0) return;
       const current = comments.findIndex((c) => c.contains(document.activeElement));
