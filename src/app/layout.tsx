@@ -1,9 +1,12 @@
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { ReaderSettingsMenu } from '../features/reader-settings/reader-settings-menu';
 import { Link } from '../lib/router/link';
+import { useFocusOnNavigation } from '../lib/router/use-focus-on-navigation';
 import { siteName } from '../lib/site';
 
 export function Layout({ children }: { children: ReactNode }) {
+  const main = useRef<HTMLElement>(null);
+  useFocusOnNavigation(main);
   return (
     <>
       <a className="skip-link" href="#main-content">
@@ -18,7 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <ReaderSettingsMenu />
         </div>
       </header>
-      <main id="main-content" className="site-main" tabIndex={-1}>
+      <main ref={main} id="main-content" className="site-main" tabIndex={-1}>
         {children}
       </main>
       <footer className="site-footer">

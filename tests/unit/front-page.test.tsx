@@ -44,6 +44,8 @@ describe('front page', () => {
     expect(history.location.pathname).toBe(
       '/articles/putin-meets-china-defense-minister-in-moscow',
     );
+    // Like a page load: focus at the start of the new page, not on a link that is gone.
+    expect(screen.getByRole('main')).toHaveFocus();
   });
 
   it('shows an error with a retry when the list fails', async () => {
