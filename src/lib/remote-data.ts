@@ -15,7 +15,7 @@ export function isTransient(error: unknown): boolean {
 }
 
 export interface RemoteStoreOptions {
-  /** Waits before each automatic retry of a transient failure; one retry per entry. */
+  /** How long to wait before each automatic retry of a transient failure (one retry each). */
   retryDelays?: readonly number[];
 }
 

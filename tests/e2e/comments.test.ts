@@ -131,6 +131,26 @@ describe('commenting in Chromium', () => {
     await context.close();
   });
 
+  it('follows a comment’s own link to it, and Back returns to where the reader was', async () => {
+    const { page, context, errors } = await openPage(chromium(), phone);
+    await openComments(page);
+    const link = page
+      .locator('#comment-3')
+      .getByRole('link', { name: /\d{4} at \d/ })
+      .first();
+    await link.scrollIntoViewIfNeeded();
+    const before = await page.evaluate(() => Math.round(window.scrollY));
+    await link.click();
+    await expect.poll(() => new URL(page.url()).hash).toBe('#comment-3');
+    await expect
+      .poll(() => page.locator('#comment-3').evaluate((c) => c.getBoundingClientRect().top))
+      .toBeLessThan(100);
+    await page.goBack();
+    await expect.poll(() => page.evaluate(() => Math.round(window.scrollY))).toBe(before);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('opens a permalink scrolled to the comment, focused and highlighted', async () => {
     const { page, context } = await openPage(chromium(), phone);
     await page.goto(`${articlePath}#comment-3`);

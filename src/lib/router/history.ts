@@ -70,14 +70,16 @@ function isEntryState(value: unknown): value is EntryState {
 /** The browser's history. Back/forward cannot be cancelled, so a refused one is undone. */
 export function createBrowserHistory(win: Window = window): AppHistory {
   const subscribers = createSubscribers();
-  const current = (): { location: RouterLocation; index: number } => {
+  // An entry the app has not seen yet (the first one, or one a #fragment link added) gets a key
+  // and its place in the stack.
+  const current = (newIndex: number): { location: RouterLocation; index: number } => {
     const state: unknown = win.history.state;
-    const entry = isEntryState(state) ? state : { key: randomKey(), index: 0 };
+    const entry = isEntryState(state) ? state : { key: randomKey(), index: newIndex };
     if (!isEntryState(state)) win.history.replaceState(entry, '');
     const { pathname, search, hash } = win.location;
     return { location: { pathname, search, hash, key: entry.key }, index: entry.index };
   };
-  let { location, index } = current();
+  let { location, index } = current(0);
   let action: NavigationAction = 'pop';
   let undoing = false;
 
@@ -86,7 +88,7 @@ export function createBrowserHistory(win: Window = window): AppHistory {
       undoing = false;
       return;
     }
-    const next = current();
+    const next = current(index + 1);
     if (!subscribers.allows(next.location, location)) {
       undoing = true;
       win.history.go(index - next.index);

@@ -51,7 +51,9 @@ export function ScrollRestoration() {
   useLayoutEffect(() => {
     if (shownKey.current === key) return;
     shownKey.current = key;
-    if (history.action === 'pop') window.scrollTo(0, positions.current?.get(key) ?? 0);
+    const saved = history.action === 'pop' ? positions.current?.get(key) : undefined;
+    // A #fragment with no remembered position (a link within the page) is the browser's to scroll.
+    if (saved !== undefined) window.scrollTo(0, saved);
     else if (!history.location.hash) window.scrollTo(0, 0);
   }, [history, key]);
 
