@@ -55,12 +55,16 @@ function deferredEntry(template: string): { tags: string[]; starter: string; has
   if (!entry?.[1]) throw new Error('No module entry script in index.html');
   const preloads = template.match(/<link rel="modulepreload"[^>]*>/g) ?? [];
   // After the load event and the frame after it (a load can come before the first paint); at
-  // once in a background tab, which paints no frames.
+  // once in a background tab, which paints no frames; and after 3 s whatever happens, so a
+  // picture that never finishes loading cannot keep the page from working.
   const starter =
-    "addEventListener('load',function(){function go(){var s=document.createElement('script');" +
+    '(function(){var started=false;function go(){if(started)return;started=true;' +
+    "var s=document.createElement('script');" +
     `s.type='module';s.crossOrigin='';s.src=${JSON.stringify(entry[1])};` +
     'document.head.appendChild(s)}' +
-    'document.hidden?go():requestAnimationFrame(function(){setTimeout(go)})},{once:true})';
+    "addEventListener('load',function(){" +
+    'document.hidden?go():requestAnimationFrame(function(){setTimeout(go)})},{once:true});' +
+    'setTimeout(go,3000)})()';
   return {
     tags: [entry[0], ...preloads],
     starter,
