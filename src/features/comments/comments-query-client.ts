@@ -14,7 +14,7 @@ notifyManager.setScheduler(queueMicrotask);
  * the article. Comment posts queued offline, in this tab or one since closed, are restored from
  * storage and resent as soon as it starts.
  */
-export function createCommentsQueryClient({ retryQueries = true } = {}): {
+function createCommentsQueryClient({ retryQueries = true } = {}): {
   client: QueryClient;
   stop: () => void;
 } {
