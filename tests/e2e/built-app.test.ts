@@ -43,6 +43,14 @@ function expectInlineScriptsAllowedByHash(html: string, prerendered = false): st
 
 let browser: Browser;
 let server: PreviewServer;
+
+/** A fresh browser context on the demo build's preview server. */
+async function openDemo(options: { javaScriptEnabled?: boolean } = {}) {
+  const baseURL = server.resolvedUrls?.local[0];
+  if (!baseURL) throw new Error('the preview server reported no address');
+  const context = await browser.newContext({ baseURL, ...options });
+  return { context, page: await context.newPage() };
+}
 beforeAll(async () => {
   // Vitest runs with NODE_ENV=test, which would make Vite build React's development bundle.
   const nodeEnv = process.env.NODE_ENV;
@@ -160,10 +168,7 @@ describe('the built app', () => {
   });
 
   it('shows the prerendered article before any script runs, and hydrates it without a mismatch', async () => {
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('the preview server reported no address');
-    const noJs = await browser.newContext({ baseURL: url, javaScriptEnabled: false });
-    const still = await noJs.newPage();
+    const { context: noJs, page: still } = await openDemo({ javaScriptEnabled: false });
     await still.goto(`/articles/${seedSlug}`);
     await still
       .getByRole('heading', {
@@ -173,8 +178,7 @@ describe('the built app', () => {
       .waitFor();
     await noJs.close();
 
-    const context = await browser.newContext({ baseURL: url });
-    const page = await context.newPage();
+    const { context, page } = await openDemo();
     const problems: string[] = [];
     page.on('console', (m) => ['error', 'warning'].includes(m.type()) && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
@@ -189,10 +193,7 @@ describe('the built app', () => {
   });
 
   it('starts the app even when a picture never finishes loading (no load event)', async () => {
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('the preview server reported no address');
-    const context = await browser.newContext({ baseURL: url });
-    const page = await context.newPage();
+    const { context, page } = await openDemo();
     // Never answered: the page's load event, which normally starts the app, never comes.
     await page.route('**/media/**', () => undefined);
     await page.goto(`/articles/${seedSlug}`, { waitUntil: 'domcontentloaded' });
@@ -202,10 +203,7 @@ describe('the built app', () => {
   });
 
   it('runs the demo build, worker included, with no CSP violation', async () => {
-    const url = server.resolvedUrls?.local[0];
-    if (!url) throw new Error('the preview server reported no address');
-    const context = await browser.newContext({ baseURL: url });
-    const page = await context.newPage();
+    const { context, page } = await openDemo();
     const problems: string[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     page.on('pageerror', (e) => problems.push(e.message));
