@@ -27,9 +27,9 @@ export default tseslint.config(
     },
   },
   {
-    // zod must be configured (no eval, for the CSP) before any schema is built: see src/lib/zod.ts.
+    // zod must be configured (no eval, for the CSP) before any schema is built: see src/contract/zod.ts.
     files: ['src/**/*.{ts,tsx}', 'mocks/**/*.ts'],
-    ignores: ['src/lib/zod.ts', 'src/lib/zod-mini.ts'],
+    ignores: ['src/contract/zod.ts', 'src/contract/zod-mini.ts'],
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
@@ -37,12 +37,12 @@ export default tseslint.config(
           paths: [
             {
               name: 'zod',
-              message: "Import { z } from 'src/lib/zod' so the CSP-safe config applies.",
+              message: "Import { z } from 'src/contract/zod' so the CSP-safe config applies.",
               allowTypeImports: true,
             },
             {
               name: 'zod/mini',
-              message: "Import { z } from 'src/lib/zod-mini' so the CSP-safe config applies.",
+              message: "Import { z } from 'src/contract/zod-mini' so the CSP-safe config applies.",
               allowTypeImports: true,
             },
           ],

@@ -1,5 +1,5 @@
-import { z } from '../src/lib/zod';
-import { commentSchema } from '../src/features/comments/comment-schemas';
+import { z } from '../src/contract/zod';
+import { commentSchema } from '../src/contract/comments';
 import { commentFixtures } from './fixtures/comments';
 
 /** What the mock server keeps about a comment: the public part plus what it never publishes. */

@@ -24,7 +24,7 @@ import {
 import { apiRequest, apiServer } from './lib/api-client';
 import { createMemoryHistory } from './lib/router/history';
 import { articlePath } from './lib/site';
-import { z } from './lib/zod-mini';
+import { z } from './contract/zod-mini';
 
 export interface PrerenderedPage {
   /** The address it answers, like /articles/some-slug. */

@@ -3,7 +3,7 @@ import {
   articleListSchema,
   articleSchema,
   type ArticleSummary,
-} from '../../src/features/article/article-schemas';
+} from '../../src/contract/articles';
 import { articleFixtures } from '../fixtures/articles';
 import { apiPath, errorResponse } from './http';
 

@@ -10,7 +10,7 @@ import {
   editWindowMinutes,
   postCommentResponseSchema,
   type Comment,
-} from '../../src/features/comments/comment-schemas';
+} from '../../src/contract/comments';
 import { db, type StoredComment } from '../db';
 import { articleFixtures } from '../fixtures/articles';
 import { apiPath, errorResponse } from './http';

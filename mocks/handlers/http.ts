@@ -1,5 +1,5 @@
 import { HttpResponse } from 'msw';
-import type { ApiErrorBody } from '../../src/lib/api-error-body';
+import type { ApiErrorBody } from '../../src/contract/errors';
 
 /** Mock API paths match any origin, so a configured API base still hits the mocks. */
 export const apiPath = (path: string) => `*/api${path}`;

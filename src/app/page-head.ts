@@ -1,4 +1,4 @@
-import type { Article, ArticleList, Image } from '../features/article/article-schemas';
+import type { Article, ArticleList, Image } from '../contract/articles';
 import { articlePath, pageTitle, siteDescription, siteName, siteUrl } from '../lib/site';
 
 /**

@@ -7,7 +7,7 @@ import { safeParse, type ParsingSchema } from './schema';
  */
 export type SchemaSource<T> = ParsingSchema<T> | (() => Promise<ParsingSchema<T>>);
 
-const errorBodySchema = () => import('./api-error-body').then((m) => m.apiErrorBodySchema);
+const errorBodySchema = () => import('../contract/errors').then((m) => m.apiErrorBodySchema);
 
 /**
  * Requests wait for this before going out. With the mock API on, main.tsx has it start the

@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { putinMeetsChinaDefenseMinister as seed } from '../../mocks/fixtures/articles/putin-meets-china-defense-minister';
 import { server } from '../../mocks/node';
-import type { Article } from '../../src/features/article/article-schemas';
+import type { Article } from '../../src/contract/articles';
 import { renderApp } from '../render';
 
 const seedPath = `/articles/${seed.slug}`;

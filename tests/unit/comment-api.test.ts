@@ -1,6 +1,6 @@
 import { commentFixtures } from '../../mocks/fixtures/comments';
 import { postComment } from '../../src/features/comments/post-comment';
-import type { CommentRequest } from '../../src/features/comments/comment-schemas';
+import type { CommentRequest } from '../../src/contract/comments';
 
 const slug = 'putin-meets-china-defense-minister-in-moscow';
 const base = `${window.location.origin}/api/articles/${slug}/comments`;

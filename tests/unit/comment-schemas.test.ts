@@ -1,5 +1,5 @@
-import { commentFieldsSchema } from '../../src/features/comments/comment-schemas';
-import { safeHttpUrl } from '../../src/lib/safe-url';
+import { commentFieldsSchema } from '../../src/contract/comments';
+import { safeHttpUrl } from '../../src/contract/safe-url';
 
 const valid = { comment: 'Hello', name: 'Ada', email: 'ada@example.com', website: '' };
 

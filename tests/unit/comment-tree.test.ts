@@ -1,4 +1,4 @@
-import type { Comment } from '../../src/features/comments/comment-schemas';
+import type { Comment } from '../../src/contract/comments';
 import { buildCommentTree, type CommentNode } from '../../src/features/comments/comment-tree';
 
 function comment(id: number, parentId: number | null): Comment {

@@ -1,4 +1,4 @@
-import type { ArticleBlock } from './article-schemas';
+import type { ArticleBlock } from '../../contract/articles';
 import { CaptionedFigure } from './captioned-figure';
 import { VideoCard } from './video-card';
 

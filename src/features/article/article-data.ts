@@ -1,7 +1,7 @@
 import { createContext, use } from 'react';
 import { RemoteStore, useRemoteData, type RemoteStoreOptions } from '../../lib/remote-data';
 import { fetchArticle, fetchArticleList } from './article-api';
-import type { Article, ArticleList } from './article-schemas';
+import type { Article, ArticleList } from '../../contract/articles';
 
 /** The article data a page can show: articles by slug, and the front page's list. */
 export interface ArticleData {

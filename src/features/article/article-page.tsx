@@ -4,7 +4,7 @@ import { ErrorState } from '../../components/error-state';
 import { isApiError } from '../../lib/api-error';
 import { useArticle } from './article-data';
 import { ArticleSkeleton } from './article-skeleton';
-import type { Article } from './article-schemas';
+import type { Article } from '../../contract/articles';
 import { ArticleView } from './article-view';
 
 export function ArticlePage({

@@ -4,7 +4,7 @@ import { LocalDate } from '../../lib/local-date';
 import { articlePath, siteUrl } from '../../lib/site';
 import { useDocumentHead } from '../../lib/use-document-title';
 import { ArticleBody } from './article-body';
-import type { Article } from './article-schemas';
+import type { Article } from '../../contract/articles';
 import { readingMinutes } from './reading-time';
 
 export function ArticleView({ article }: { article: Article }) {

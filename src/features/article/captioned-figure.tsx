@@ -1,4 +1,4 @@
-import type { FigureBlock } from './article-schemas';
+import type { FigureBlock } from '../../contract/articles';
 import { ResponsiveImage } from './responsive-image';
 
 export function CaptionedFigure({ block, eager }: { block: FigureBlock; eager: boolean }) {

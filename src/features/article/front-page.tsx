@@ -5,7 +5,7 @@ import { Link } from '../../lib/router/link';
 import { siteUrl } from '../../lib/site';
 import { useDocumentHead } from '../../lib/use-document-title';
 import { useArticleList } from './article-data';
-import type { ArticleSummary } from './article-schemas';
+import type { ArticleSummary } from '../../contract/articles';
 import { ResponsiveImage } from './responsive-image';
 
 function StoryItem({ story, lead }: { story: ArticleSummary; lead: boolean }) {

@@ -1,4 +1,4 @@
-import type { ArticleBlock } from './article-schemas';
+import type { ArticleBlock } from '../../contract/articles';
 
 /** A common adult silent-reading speed for non-fiction on screen. */
 export const wordsPerMinute = 230;

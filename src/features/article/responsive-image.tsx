@@ -1,4 +1,4 @@
-import type { Image } from './article-schemas';
+import type { Image } from '../../contract/articles';
 
 type Loading = { priority: 'high' } | { priority: 'lazy' } | { priority: 'auto' };
 

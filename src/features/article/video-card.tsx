@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { formatDuration, isoDuration } from '../../lib/format-date';
-import type { VideoBlock } from './article-schemas';
+import type { VideoBlock } from '../../contract/articles';
 import { ResponsiveImage } from './responsive-image';
 import { VideoDialog } from './video-dialog';
 

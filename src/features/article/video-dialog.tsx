@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
-import type { VideoBlock } from './article-schemas';
+import type { VideoBlock } from '../../contract/articles';
 
 const focusableSelector =
   'a[href], button:not([disabled]), input:not([disabled]), select, textarea, video[controls], [tabindex]:not([tabindex="-1"])';

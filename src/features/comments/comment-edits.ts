@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client';
-import { z } from '../../lib/zod';
+import { z } from '../../contract/zod';
 import { commentQueries } from './comment-queries';
-import { editCommentResponseSchema } from './comment-schemas';
+import { editCommentResponseSchema } from '../../contract/comments';
 import { editTokens } from './edit-tokens';
 
 const commentUrl = (slug: string, id: string) =>

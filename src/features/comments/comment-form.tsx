@@ -4,10 +4,10 @@ import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactNode } 
 import { useForm, type FieldPath } from 'react-hook-form';
 import { isApiError } from '../../lib/api-error';
 import { useNow } from '../../lib/use-now';
-import { z } from '../../lib/zod';
+import { z } from '../../contract/zod';
 import { commentDraft } from './comment-draft';
 import { commentMutationKeys } from './comment-queries';
-import { commentFieldsSchema, type Comment } from './comment-schemas';
+import { commentFieldsSchema, type Comment } from '../../contract/comments';
 import type { PostCommentVariables } from './post-comment';
 import { postErrorMessage } from './post-error-message';
 import { savedDetails } from './saved-details';

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ShareButton } from '../../components/share-button';
 import { formatDateTime } from '../../lib/format-date';
-import { safeHttpUrl } from '../../lib/safe-url';
+import { safeHttpUrl } from '../../contract/safe-url';
 import { CommentAvatar } from './comment-avatar';
 import { CommentEditor } from './comment-editor';
 import { useDeleteComment } from './comment-edits';

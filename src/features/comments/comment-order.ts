@@ -1,5 +1,5 @@
 import { localStore } from '../../lib/local-store';
-import { commentOrderSchema, type CommentOrder } from './comment-schemas';
+import { commentOrderSchema, type CommentOrder } from '../../contract/comments';
 
 const key = 'comments:order';
 

@@ -6,7 +6,7 @@ import { LazyCommentForm as CommentForm } from './lazy-comment-form';
 import { CommentItem } from './comment-item';
 import { commentOrder, commentOrderLabels } from './comment-order';
 import { commentQueries } from './comment-queries';
-import { commentOrderSchema, type Comment, type CommentOrder } from './comment-schemas';
+import { commentOrderSchema, type Comment, type CommentOrder } from '../../contract/comments';
 import { CommentThreadContext } from './comment-thread-context';
 import { buildCommentTree } from './comment-tree';
 import { useCommentKeys } from './use-comment-keys';

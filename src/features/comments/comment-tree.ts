@@ -1,4 +1,4 @@
-import type { Comment } from './comment-schemas';
+import type { Comment } from '../../contract/comments';
 
 export const maxThreadDepth = 5;
 

@@ -1,4 +1,4 @@
-import { z } from '../../lib/zod';
+import { z } from '../../contract/zod';
 import { localStore } from '../../lib/local-store';
 
 const key = 'comments:commenter-token';

@@ -1,6 +1,6 @@
 import { localStore } from '../../lib/local-store';
-import { z } from '../../lib/zod';
-import { editWindowMinutes } from './comment-schemas';
+import { z } from '../../contract/zod';
+import { editWindowMinutes } from '../../contract/comments';
 
 const key = 'comments:edit-tokens';
 const windowMs = editWindowMinutes * 60 * 1000;

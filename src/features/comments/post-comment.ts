@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client';
-import { z } from '../../lib/zod';
+import { z } from '../../contract/zod';
 import { commenterToken } from './commenter-token';
 import { commentDraft } from './comment-draft';
 import { editTokens } from './edit-tokens';
@@ -11,7 +11,7 @@ import {
   commenterTokenHeader,
   postCommentResponseSchema,
   type CommentRequest,
-} from './comment-schemas';
+} from '../../contract/comments';
 
 export const postCommentVariablesSchema = z.object({
   slug: z.string(),

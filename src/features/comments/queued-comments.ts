@@ -1,7 +1,7 @@
 import type { Mutation } from '@tanstack/react-query';
 import type { PersistedClient, Persister } from '@tanstack/react-query-persist-client';
 import { localStore } from '../../lib/local-store';
-import { z } from '../../lib/zod';
+import { z } from '../../contract/zod';
 import { queuedCommentsKey } from './queued-comments-key';
 
 const persistedClientSchema = z.custom<PersistedClient>(

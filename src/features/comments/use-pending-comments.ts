@@ -1,6 +1,6 @@
 import { useMutationState } from '@tanstack/react-query';
 import { commentMutationKeys } from './comment-queries';
-import type { Comment } from './comment-schemas';
+import type { Comment } from '../../contract/comments';
 import { postCommentVariablesSchema } from './post-comment';
 
 const pendingPrefix = 'pending-';

@@ -1,5 +1,5 @@
 // zod/mini: the article page's contract must not pull in the whole of zod (see lib/zod-mini.ts).
-import { z } from '../../lib/zod-mini';
+import { z } from './zod-mini';
 
 const isoDateTime = z.iso.datetime({ offset: true });
 const mediaUrl = z.string().check(z.minLength(1));

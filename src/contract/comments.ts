@@ -1,6 +1,6 @@
-import { z } from '../../lib/zod';
-import { safeHttpUrl } from '../../lib/safe-url';
-import { utf8Bytes } from '../../lib/text-bytes';
+import { z } from './zod';
+import { safeHttpUrl } from './safe-url';
+import { utf8Bytes } from './text-bytes';
 
 /** Sent with every comments request so the server can show an author their own held comments. */
 export const commenterTokenHeader = 'X-Commenter-Token';
