@@ -4,6 +4,8 @@ import { commentFixtures } from './fixtures/comments';
 
 /** What the mock server keeps about a comment: the public part plus what it never publishes. */
 const storedCommentSchema = commentSchema.extend({
+  /** Readers see approved, deleted and (their own) pending ones; moderators the rest too. */
+  status: z.enum(['approved', 'pending', 'deleted', 'spam', 'trash']),
   articleSlug: z.string(),
   email: z.string(),
   /** The random token the author's browser keeps; lets that browser see its held comments. */

@@ -1,9 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import {
-  articleListSchema,
-  articleSchema,
-  type ArticleSummary,
-} from '../../src/contract/articles';
+import { articleListSchema, articleSchema, type ArticleSummary } from '../../src/contract/articles';
 import { articleFixtures } from '../fixtures/articles';
 import { apiPath, errorResponse } from './http';
 

@@ -1,65 +1,39 @@
 import { http, HttpResponse } from 'msw';
 import {
-  commentPageSchema,
-  commentRequestSchema,
-  commentsQuerySchema,
+  assemblePage,
+  checkOwnEdit,
+  compareThreads,
+  decideNewComment,
+  discardedComment,
+  fieldErrorsOf,
+  parseCommentRequest,
+  parseCommentsQuery,
+  planDeletion,
+  refusal,
+  refusals,
+  statusAfterEdit,
+  toPublicComment,
+  visibleToReader,
+  type Refusal,
+} from '../../src/contract/comment-rules';
+import {
   commenterTokenHeader,
   deleteCommentRequestSchema,
   editCommentRequestSchema,
   editCommentResponseSchema,
-  editWindowMinutes,
   postCommentResponseSchema,
-  type Comment,
 } from '../../src/contract/comments';
 import { db, type StoredComment } from '../db';
 import { articleFixtures } from '../fixtures/articles';
-import { apiPath, errorResponse } from './http';
+import { apiPath } from './http';
 
-const maxDepth = 5;
-const floodSeconds = 15;
-const maxLinks = 2;
-
-function toPublic(stored: StoredComment): Comment {
-  const { id, parentId, author, website, content, createdAt, editedAt, status } = stored;
-  // What remains of a removed comment that has replies: its place in the thread, nothing else.
-  if (status === 'deleted') {
-    return {
-      id,
-      parentId,
-      author: '',
-      website: null,
-      content: '',
-      createdAt,
-      editedAt: null,
-      status,
-    };
-  }
-  return { id, parentId, author, website, content, createdAt, editedAt: editedAt ?? null, status };
+/** The contract's error answer for a refusal decided by the comment rules. */
+function refused({ status, body, headers }: Refusal) {
+  return HttpResponse.json(body, { status, headers });
 }
 
-const editWindowMs = editWindowMinutes * 60 * 1000;
-
-/** The author's own comment, within its edit window, or the error response that says why not. */
-function ownEditableComment(slug: string, id: string, editToken: string) {
-  const comment = db.comments(slug).find((c) => c.id === id && c.status !== 'deleted');
-  if (!comment) return { error: errorResponse(404, 'That comment no longer exists.') };
-  if (!comment.editToken || comment.editToken !== editToken) {
-    return { error: errorResponse(403, 'You can only change your own comments.') };
-  }
-  if (Date.now() - Date.parse(comment.createdAt) > editWindowMs) {
-    return {
-      error: errorResponse(
-        403,
-        `The ${editWindowMinutes}-minute editing window has closed: this comment can no longer be changed.`,
-      ),
-    };
-  }
-  return { comment };
-}
-
-function visibleTo(token: string | null) {
-  return (c: StoredComment) =>
-    c.status !== 'pending' || (token !== null && c.authorToken === token);
+async function jsonBody(request: Request): Promise<unknown> {
+  return request.json().catch(() => null);
 }
 
 function depthOf(comment: StoredComment, all: readonly StoredComment[]): number {
@@ -74,203 +48,192 @@ function depthOf(comment: StoredComment, all: readonly StoredComment[]): number 
   return depth;
 }
 
-function countLinks(text: string): number {
-  return text.match(/\bhttps?:\/\/|\bwww\./gi)?.length ?? 0;
-}
-
-function firstIssuePerField(issues: readonly { path: PropertyKey[]; message: string }[]) {
-  const fieldErrors: Record<string, string> = {};
-  for (const issue of issues) {
-    const field = String(issue.path[0] ?? 'form');
-    fieldErrors[field] ??= issue.message;
-  }
-  return fieldErrors;
-}
-
 function articleExists(slug: string): boolean {
   return articleFixtures.some((a) => a.slug === slug);
+}
+
+const sameEmail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** The author's own comment, within its edit window, or the refusal that says why not. */
+function ownEditableComment(slug: string, id: string, editToken: string) {
+  const comment = db.comments(slug).find((c) => c.id === id) ?? null;
+  const problem = checkOwnEdit(
+    comment,
+    comment?.editToken != null && comment.editToken === editToken,
+    new Date(),
+  );
+  return problem || !comment ? { error: refused(problem ?? refusals.noComment()) } : { comment };
 }
 
 export const commentHandlers = [
   http.get(apiPath('/articles/:slug/comments'), ({ request, params }) => {
     const slug = String(params.slug);
-    if (!articleExists(slug)) return errorResponse(404, 'No article has that address.');
-    const url = new URL(request.url);
-    const query = commentsQuerySchema.safeParse(Object.fromEntries(url.searchParams));
-    if (!query.success) {
-      return errorResponse(400, 'The comment list was asked for with bad parameters.', {
-        fieldErrors: firstIssuePerField(query.error.issues),
-      });
-    }
+    if (!articleExists(slug)) return refused(refusals.noArticle());
+    const query = parseCommentsQuery(Object.fromEntries(new URL(request.url).searchParams));
+    if (!query.ok) return refused(query.refusal);
     const { order, limit, cursor } = query.data;
     const token = request.headers.get(commenterTokenHeader);
     const comments = db.comments(slug);
-    const visible = comments.filter(visibleTo(token));
-    const byAge = (a: StoredComment, b: StoredComment) =>
-      Date.parse(a.createdAt) - Date.parse(b.createdAt) || Number(a.id) - Number(b.id);
-
-    const threads = visible.filter((c) => c.parentId === null).sort(byAge);
-    if (order === 'newest') threads.reverse();
+    const visible = comments.filter((c) =>
+      visibleToReader(c.status, token !== null && c.authorToken === token),
+    );
+    const threads = visible.filter((c) => c.parentId === null).sort(compareThreads(order));
     // A keyset cursor (the last thread's id) stays correct while new comments arrive.
     const start = cursor ? threads.findIndex((c) => c.id === cursor) + 1 : 0;
-    const pageThreads = threads.slice(start, start + limit);
-
-    const replies = visible.filter((c) => c.parentId !== null).sort(byAge);
-    const inPage = new Set(pageThreads.map((c) => c.id));
-    const pageReplies: StoredComment[] = [];
-    // Replies come oldest first within each thread, whatever the order of the threads.
-    let grew = true;
-    while (grew) {
-      grew = false;
-      for (const reply of replies) {
-        if (!inPage.has(reply.id) && reply.parentId && inPage.has(reply.parentId)) {
-          inPage.add(reply.id);
-          pageReplies.push(reply);
-          grew = true;
-        }
-      }
-    }
-    const last = pageThreads.at(-1);
+    if (cursor && start === 0) return refused(refusals.staleCursor());
     return HttpResponse.json(
-      commentPageSchema.parse({
-        comments: [...pageThreads, ...pageReplies.sort(byAge)].map(toPublic),
-        total: comments.filter((c) => c.status === 'approved').length,
-        nextCursor: last && start + limit < threads.length ? last.id : null,
-      }),
+      assemblePage(
+        threads.slice(start, start + limit + 1),
+        visible.filter((c) => c.parentId !== null),
+        limit,
+        comments.filter((c) => c.status === 'approved').length,
+      ),
     );
   }),
 
   http.post(apiPath('/articles/:slug/comments'), async ({ request, params }) => {
     const slug = String(params.slug);
-    if (!articleExists(slug)) return errorResponse(404, 'No article has that address.');
-    const body = commentRequestSchema.safeParse(await request.json().catch(() => null));
-    if (!body.success) {
-      return errorResponse(400, 'Some fields need attention.', {
-        fieldErrors: firstIssuePerField(body.error.issues),
-      });
-    }
+    if (!articleExists(slug)) return refused(refusals.noArticle());
+    const body = parseCommentRequest(await jsonBody(request));
+    if (!body.ok) return refused(body.refusal);
     const input = body.data;
     const token = request.headers.get(commenterTokenHeader);
     const now = new Date();
-    const all = db.all();
+    const all = db.comments(slug);
 
-    // Bots fill in the hidden field: answer as if all went well, and keep nothing.
-    if (input.homepage) {
-      return HttpResponse.json(
-        postCommentResponseSchema.parse({
-          comment: {
-            id: `discarded-${input.clientId}`,
-            parentId: input.parentId,
-            author: input.name,
-            website: null,
-            content: input.comment,
-            createdAt: now.toISOString(),
-            status: 'pending',
-          },
+    const decision = await decideNewComment(
+      input,
+      {
+        byClientId: async (clientId) => all.find((c) => c.clientId === clientId) ?? null,
+        parent: async (id) => {
+          const parent = all.find((c) => c.id === id);
+          if (!parent) return null;
+          const isAuthor = token !== null && parent.authorToken === token;
+          if (!visibleToReader(parent.status, isAuthor)) return null;
+          return { status: parent.status, depth: depthOf(parent, all), parentId: parent.parentId };
+        },
+        isDuplicate: async ({ parentId, author, email, content }) =>
+          all.some(
+            (c) =>
+              c.status !== 'deleted' &&
+              c.parentId === parentId &&
+              c.author === author &&
+              sameEmail(c.email, email) &&
+              c.content === content,
+          ),
+        lastPostAt: async (email) => {
+          const latest = db
+            .all()
+            .filter((c) => c.email !== '' && sameEmail(c.email, email))
+            .reduce((max, c) => Math.max(max, Date.parse(c.createdAt)), 0);
+          return latest ? new Date(latest) : null;
+        },
+      },
+      now,
+    );
+
+    switch (decision.kind) {
+      case 'discard':
+        return HttpResponse.json(
+          postCommentResponseSchema.parse({
+            comment: discardedComment(input, now),
+            editToken: crypto.randomUUID(),
+          }),
+          { status: 201 },
+        );
+      case 'resend':
+        return HttpResponse.json(
+          postCommentResponseSchema.parse({
+            comment: toPublicComment(decision.existing),
+            editToken: decision.existing.editToken ?? crypto.randomUUID(),
+          }),
+        );
+      case 'refuse':
+        return refused(decision.refusal);
+      case 'store': {
+        const stored = db.insert({
+          articleSlug: slug,
+          parentId: decision.parentId,
+          author: input.name,
+          email: input.email,
+          website: input.website || null,
+          content: input.comment,
+          createdAt: now.toISOString(),
+          status: decision.status,
+          authorToken: token,
+          clientId: input.clientId,
           editToken: crypto.randomUUID(),
-        }),
-        { status: 201 },
-      );
-    }
-
-    // The same submission sent again (a double click, a retry after a lost reply).
-    const repeat = all.find((c) => c.clientId === input.clientId && c.articleSlug === slug);
-    if (repeat) {
-      return HttpResponse.json(
-        postCommentResponseSchema.parse({
-          comment: toPublic(repeat),
-          editToken: repeat.editToken ?? crypto.randomUUID(),
-        }),
-      );
-    }
-
-    let parentId = input.parentId;
-    if (parentId) {
-      const parent = all.find((c) => c.id === parentId && c.articleSlug === slug);
-      if (!parent || !visibleTo(token)(parent)) {
-        return errorResponse(400, 'The comment you are replying to no longer exists.');
+        });
+        return HttpResponse.json(
+          postCommentResponseSchema.parse({
+            comment: toPublicComment(stored),
+            editToken: stored.editToken,
+          }),
+          { status: 201 },
+        );
       }
-      // Like WordPress, threads go 5 deep: a reply to the deepest level joins that level.
-      if (depthOf(parent, all) >= maxDepth) parentId = parent.parentId;
     }
-
-    const email = input.email.toLowerCase();
-    const duplicate = all.some(
-      (c) =>
-        c.articleSlug === slug &&
-        c.parentId === parentId &&
-        c.author === input.name &&
-        c.email.toLowerCase() === email &&
-        c.content === input.comment,
-    );
-    if (duplicate) {
-      return errorResponse(
-        409,
-        'Duplicate comment detected; it looks as though you’ve already said that!',
-      );
-    }
-
-    const lastByEmail = all
-      .filter((c) => c.email.toLowerCase() === email)
-      .reduce((latest, c) => Math.max(latest, Date.parse(c.createdAt)), 0);
-    const waitMs = lastByEmail + floodSeconds * 1000 - now.getTime();
-    if (waitMs > 0) {
-      const retryAfterSeconds = Math.ceil(waitMs / 1000);
-      return errorResponse(
-        429,
-        'You are posting comments too quickly. Slow down.',
-        { retryAfterSeconds },
-        { 'Retry-After': String(retryAfterSeconds) },
-      );
-    }
-
-    const stored = db.insert({
-      articleSlug: slug,
-      parentId,
-      author: input.name,
-      email: input.email,
-      website: input.website || null,
-      content: input.comment,
-      createdAt: now.toISOString(),
-      status: countLinks(input.comment) >= maxLinks ? 'pending' : 'approved',
-      authorToken: token,
-      clientId: input.clientId,
-      editToken: crypto.randomUUID(),
-    });
-    return HttpResponse.json(
-      postCommentResponseSchema.parse({ comment: toPublic(stored), editToken: stored.editToken }),
-      { status: 201 },
-    );
   }),
 
   http.patch(apiPath('/articles/:slug/comments/:id'), async ({ request, params }) => {
-    const body = editCommentRequestSchema.safeParse(await request.json().catch(() => null));
+    const slug = String(params.slug);
+    if (!articleExists(slug)) return refused(refusals.noArticle());
+    const body = editCommentRequestSchema.safeParse(await jsonBody(request));
     if (!body.success) {
-      return errorResponse(400, 'Some fields need attention.', {
-        fieldErrors: firstIssuePerField(body.error.issues),
-      });
+      return refused(
+        refusal(400, 'Some fields need attention.', {
+          fieldErrors: fieldErrorsOf(body.error.issues),
+        }),
+      );
     }
-    const found = ownEditableComment(String(params.slug), String(params.id), body.data.editToken);
+    const found = ownEditableComment(slug, String(params.id), body.data.editToken);
     if (found.error) return found.error;
     const updated = db.update(found.comment.id, {
       content: body.data.comment,
       editedAt: new Date().toISOString(),
-      // An edit that adds links is held, like a new comment would be.
-      status: countLinks(body.data.comment) >= maxLinks ? 'pending' : found.comment.status,
+      status: statusAfterEdit(found.comment.status, body.data.comment),
     });
-    if (!updated) return errorResponse(404, 'That comment no longer exists.');
-    return HttpResponse.json(editCommentResponseSchema.parse({ comment: toPublic(updated) }));
+    if (!updated) return refused(refusals.noComment());
+    return HttpResponse.json(
+      editCommentResponseSchema.parse({ comment: toPublicComment(updated) }),
+    );
   }),
 
   http.delete(apiPath('/articles/:slug/comments/:id'), async ({ request, params }) => {
-    const body = deleteCommentRequestSchema.safeParse(await request.json().catch(() => null));
-    if (!body.success) return errorResponse(400, 'The request to delete was not understood.');
     const slug = String(params.slug);
+    if (!articleExists(slug)) return refused(refusals.noArticle());
+    const body = deleteCommentRequestSchema.safeParse(await jsonBody(request));
+    if (!body.success) {
+      return refused(
+        refusal(400, 'The request to delete was not understood.', {
+          fieldErrors: fieldErrorsOf(body.error.issues),
+        }),
+      );
+    }
     const found = ownEditableComment(slug, String(params.id), body.data.editToken);
     if (found.error) return found.error;
-    const hasReplies = db.comments(slug).some((c) => c.parentId === found.comment.id);
-    if (hasReplies) db.update(found.comment.id, { status: 'deleted', editToken: null });
-    else db.remove(found.comment.id);
+    const all = db.comments(slug);
+    const plan = await planDeletion(found.comment.id, {
+      replyIds: async (id) => all.filter((c) => c.parentId === id).map((c) => c.id),
+      parentOf: async (id) => {
+        const parentId = all.find((c) => c.id === id)?.parentId;
+        const parent = parentId ? all.find((c) => c.id === parentId) : undefined;
+        return parent ? { id: parent.id, status: parent.status } : null;
+      },
+    });
+    // Erased, not hidden: nothing the author wrote stays behind the placeholder.
+    if (plan.placeholder) {
+      db.update(plan.placeholder, {
+        status: 'deleted',
+        author: '',
+        email: '',
+        website: null,
+        content: '',
+        editToken: null,
+        authorToken: null,
+      });
+    }
+    for (const id of plan.remove) db.remove(id);
     return new HttpResponse(null, { status: 204 });
   }),
 ];

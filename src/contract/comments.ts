@@ -8,6 +8,15 @@ export const commenterTokenHeader = 'X-Commenter-Token';
 /** WordPress's limits (wp_handle_comment_submission), in UTF-8 bytes. */
 export const commentLimits = { comment: 65525, name: 245, email: 100, website: 200 } as const;
 
+/**
+ * An address as WordPress accepts it now: letters of any script in both parts (info@grå.org),
+ * dot-separated parts with no empty one, at least two in the domain, and none of the characters
+ * an address cannot hold unquoted.
+ */
+const atom = String.raw`[^\s@"(),:;<>[\]\\.]+`;
+const label = String.raw`[^\s@"(),:;<>[\]\\._]+`;
+const internationalEmail = new RegExp(`^${atom}(?:\\.${atom})*@${label}(?:\\.${label})+$`, 'u');
+
 const maxBytes = (limit: number, message: string) =>
   z.string().refine((value) => utf8Bytes(value) <= limit, { message, abort: true });
 
@@ -43,7 +52,12 @@ export const commentFieldsSchema = z.object({
         `Your email address is too long: it can be at most ${commentLimits.email} bytes.`,
       ),
     )
-    .pipe(z.email('Please enter a valid email address, like name@example.com.')),
+    .pipe(
+      z.email({
+        pattern: internationalEmail,
+        message: 'Please enter a valid email address, like name@example.com.',
+      }),
+    ),
   website: z
     .string()
     .trim()

@@ -141,14 +141,17 @@ export function CommentItem({ node }: { node: CommentNode }) {
         )}
         {sending || editingWith ? null : (
           <div className="comment__actions">
-            <button
-              type="button"
-              className="comment__reply button button--quiet"
-              aria-label={`Reply to ${comment.author}`}
-              onClick={() => onReply({ id: comment.id, author: comment.author })}
-            >
-              Reply
-            </button>
+            {pending ? null : (
+              // A held comment cannot be replied to until it is published (as in WordPress).
+              <button
+                type="button"
+                className="comment__reply button button--quiet"
+                aria-label={`Reply to ${comment.author}`}
+                onClick={() => onReply({ id: comment.id, author: comment.author })}
+              >
+                Reply
+              </button>
+            )}
             <ShareButton
               title={`Comment by ${comment.author}`}
               url={`/articles/${encodeURIComponent(slug)}#${elementId}`}

@@ -1,0 +1,381 @@
+/**
+ * The rules that decide a comment's fate, written once: the MSW mock and the real server both
+ * call these functions, each answering the questions they ask from its own storage (an array in
+ * localStorage, or SQL). Plain functions over plain data: no React, no Node, no storage.
+ */
+import {
+  commentPageSchema,
+  commentRequestSchema,
+  commentsQuerySchema,
+  editWindowMinutes,
+  type Comment,
+} from './comments';
+import type { ApiErrorBody } from './errors';
+
+/** WordPress's defaults (thread_comments_depth, comment_flood_filter, comment_max_links). */
+export const commentRules = {
+  maxDepth: 5,
+  floodSeconds: 15,
+  maxLinks: 2,
+  editWindowMs: editWindowMinutes * 60 * 1000,
+} as const;
+
+/** Every state a stored comment can be in; readers only ever see the first three. */
+export type StoredStatus = 'approved' | 'pending' | 'deleted' | 'spam' | 'trash';
+
+/** What both stores keep about a comment, in the shape these rules read. */
+export interface StoredCommentView {
+  id: string;
+  parentId: string | null;
+  author: string;
+  website: string | null;
+  content: string;
+  /** ISO 8601. */
+  createdAt: string;
+  editedAt?: string | null;
+  status: StoredStatus;
+}
+
+/** An error answer: its status, its body in the contract's shape, and any headers it needs. */
+export interface Refusal {
+  status: number;
+  body: ApiErrorBody;
+  headers?: Record<string, string>;
+}
+
+export function refusal(
+  status: number,
+  message: string,
+  extra: Omit<ApiErrorBody, 'status' | 'message'> = {},
+  headers?: Record<string, string>,
+): Refusal {
+  return { status, body: { status, message, ...extra }, ...(headers ? { headers } : {}) };
+}
+
+export const refusals = {
+  noArticle: () => refusal(404, 'No article has that address.'),
+  noComment: () => refusal(404, 'That comment no longer exists.'),
+  notYours: () => refusal(403, 'You can only change your own comments.'),
+  windowClosed: () =>
+    refusal(
+      403,
+      `The ${editWindowMinutes}-minute editing window has closed: this comment can no longer be changed.`,
+    ),
+  parentGone: () =>
+    refusal(400, 'The comment you are replying to no longer exists.', {
+      fieldErrors: { parentId: 'The comment you are replying to no longer exists.' },
+    }),
+  parentHeld: () =>
+    refusal(
+      400,
+      'The comment you are replying to is awaiting moderation: you can reply once it is published.',
+      {
+        fieldErrors: {
+          parentId:
+            'The comment you are replying to is awaiting moderation: you can reply once it is published.',
+        },
+      },
+    ),
+  duplicate: () =>
+    refusal(409, 'Duplicate comment detected; it looks as though you’ve already said that!'),
+  flood: (retryAfterSeconds: number) =>
+    refusal(
+      429,
+      'You are posting comments too quickly. Slow down.',
+      { retryAfterSeconds },
+      { 'Retry-After': String(retryAfterSeconds) },
+    ),
+  staleCursor: () =>
+    refusal(
+      400,
+      'That page of comments is no longer available: reload the comments to start again.',
+      {
+        fieldErrors: {
+          cursor: 'Unknown cursor: use the nextCursor of a page you were given, or leave it out.',
+        },
+      },
+    ),
+};
+
+type Issues = readonly { path: readonly PropertyKey[]; message: string }[];
+
+/** The first message per field, as the contract's fieldErrors. */
+export function fieldErrorsOf(issues: Issues): Record<string, string> {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of issues) {
+    const field = String(issue.path[0] ?? 'body');
+    fieldErrors[field] ??= issue.message;
+  }
+  return fieldErrors;
+}
+
+type Parsed<T> = { ok: true; data: T } | { ok: false; refusal: Refusal };
+
+function parsed<T>(
+  result: { success: true; data: T } | { success: false; error: { issues: Issues } },
+  message: string,
+): Parsed<T> {
+  if (result.success) return { ok: true, data: result.data };
+  return {
+    ok: false,
+    refusal: refusal(400, message, { fieldErrors: fieldErrorsOf(result.error.issues) }),
+  };
+}
+
+export type CommentInput = ReturnType<typeof commentRequestSchema.parse>;
+export type CommentsQuery = ReturnType<typeof commentsQuerySchema.parse>;
+
+export function parseCommentRequest(body: unknown): Parsed<CommentInput> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return {
+      ok: false,
+      refusal: refusal(400, 'The request body must be a JSON object with the comment’s fields.'),
+    };
+  }
+  return parsed(commentRequestSchema.safeParse(body), 'Some fields need attention.');
+}
+
+export function parseCommentsQuery(params: Record<string, string>): Parsed<CommentsQuery> {
+  return parsed(
+    commentsQuerySchema.safeParse(params),
+    'The comment list was asked for with bad parameters.',
+  );
+}
+
+/** Links as WordPress counts them for comment_max_links. */
+export function countLinks(text: string): number {
+  return text.match(/\bhttps?:\/\/|\bwww\./gi)?.length ?? 0;
+}
+
+export function heldForLinks(text: string): boolean {
+  return countLinks(text) >= commentRules.maxLinks;
+}
+
+/** The questions the rules ask a store before a new comment is kept. */
+export interface NewCommentLookups<Stored> {
+  /** The comment this same submission (client id) already made on this article, if any. */
+  byClientId(clientId: string): Promise<Stored | null>;
+  /** The comment replied to, on this article, as the sender may see it; null if there is none. */
+  parent(
+    id: string,
+  ): Promise<{ status: StoredStatus; depth: number; parentId: string | null } | null>;
+  /** Whether this very comment is already there (same parent, author, email and text). */
+  isDuplicate(comment: {
+    parentId: string | null;
+    author: string;
+    email: string;
+    content: string;
+  }): Promise<boolean>;
+  /** When this email address last posted a comment that is still kept. */
+  lastPostAt(email: string): Promise<Date | null>;
+}
+
+export type NewCommentDecision<Stored> =
+  /** The honeypot was filled: answer as if all went well and keep nothing. */
+  | { kind: 'discard' }
+  /** The same submission again: answer with what was stored the first time. */
+  | { kind: 'resend'; existing: Stored }
+  | { kind: 'refuse'; refusal: Refusal }
+  | {
+      kind: 'store';
+      parentId: string | null;
+      depth: number;
+      status: 'approved' | 'pending';
+      email: string;
+    };
+
+export interface RuleOptions {
+  /** Off only in the server's bench profile, to measure posting rather than the guard. */
+  floodGuard?: boolean;
+}
+
+/** Decides what happens to a new comment, in WordPress's order of checks. */
+export async function decideNewComment<Stored>(
+  input: CommentInput,
+  lookups: NewCommentLookups<Stored>,
+  now: Date,
+  options: RuleOptions = {},
+): Promise<NewCommentDecision<Stored>> {
+  if (input.homepage) return { kind: 'discard' };
+
+  const existing = await lookups.byClientId(input.clientId);
+  if (existing) return { kind: 'resend', existing };
+
+  let parentId = input.parentId;
+  let depth = 1;
+  if (parentId) {
+    const parent = await lookups.parent(parentId);
+    if (!parent || parent.status === 'spam' || parent.status === 'trash') {
+      return { kind: 'refuse', refusal: refusals.parentGone() };
+    }
+    if (parent.status === 'deleted') return { kind: 'refuse', refusal: refusals.parentGone() };
+    if (parent.status !== 'approved') return { kind: 'refuse', refusal: refusals.parentHeld() };
+    // Like WordPress, threads go 5 deep: a reply to the deepest level joins that level.
+    if (parent.depth >= commentRules.maxDepth) {
+      parentId = parent.parentId;
+      depth = parent.depth;
+    } else {
+      depth = parent.depth + 1;
+    }
+  }
+
+  const email = input.email;
+  if (await lookups.isDuplicate({ parentId, author: input.name, email, content: input.comment })) {
+    return { kind: 'refuse', refusal: refusals.duplicate() };
+  }
+
+  if (options.floodGuard !== false) {
+    const last = await lookups.lastPostAt(email);
+    const waitMs = last ? last.getTime() + commentRules.floodSeconds * 1000 - now.getTime() : 0;
+    if (waitMs > 0) {
+      return { kind: 'refuse', refusal: refusals.flood(Math.ceil(waitMs / 1000)) };
+    }
+  }
+
+  return {
+    kind: 'store',
+    parentId,
+    depth,
+    status: heldForLinks(input.comment) ? 'pending' : 'approved',
+    email,
+  };
+}
+
+/** What a comment that is going to be discarded looks like to the bot that sent it. */
+export function discardedComment(input: CommentInput, now: Date): Comment {
+  return {
+    id: `discarded-${input.clientId}`,
+    parentId: input.parentId,
+    author: input.name,
+    website: null,
+    content: input.comment,
+    createdAt: now.toISOString(),
+    editedAt: null,
+    status: 'pending',
+  };
+}
+
+/** The author's own comment within its edit window, or the refusal that says why not. */
+export function checkOwnEdit(
+  comment: Pick<StoredCommentView, 'status' | 'createdAt'> | null,
+  tokenMatches: boolean,
+  now: Date,
+): Refusal | null {
+  if (
+    !comment ||
+    comment.status === 'deleted' ||
+    comment.status === 'spam' ||
+    comment.status === 'trash'
+  ) {
+    return refusals.noComment();
+  }
+  if (!tokenMatches) return refusals.notYours();
+  if (now.getTime() - Date.parse(comment.createdAt) > commentRules.editWindowMs) {
+    return refusals.windowClosed();
+  }
+  return null;
+}
+
+/** An edit that adds links is held, as a new comment would be. */
+export function statusAfterEdit(current: StoredStatus, content: string): StoredStatus {
+  return heldForLinks(content) ? 'pending' : current;
+}
+
+/**
+ * What deleting a comment leaves: a placeholder while replies remain under it (its text and
+ * email erased), otherwise nothing; and a placeholder whose last reply goes, goes too.
+ */
+export async function planDeletion(
+  id: string,
+  lookups: {
+    replyIds(id: string): Promise<string[]>;
+    /** The comment's parent, if it has one. */
+    parentOf(id: string): Promise<{ id: string; status: StoredStatus } | null>;
+  },
+): Promise<{ placeholder: string | null; remove: string[] }> {
+  if ((await lookups.replyIds(id)).length > 0) return { placeholder: id, remove: [] };
+  const remove = [id];
+  let parent = await lookups.parentOf(id);
+  while (parent && parent.status === 'deleted') {
+    const remaining = (await lookups.replyIds(parent.id)).filter((r) => !remove.includes(r));
+    if (remaining.length > 0) break;
+    remove.push(parent.id);
+    parent = await lookups.parentOf(parent.id);
+  }
+  return { placeholder: null, remove };
+}
+
+/** A comment as readers get it: never an email, a token, or a deleted comment's words. */
+export function toPublicComment(stored: StoredCommentView): Comment {
+  const { id, parentId, author, website, content, createdAt, editedAt, status } = stored;
+  if (status === 'deleted') {
+    return {
+      id,
+      parentId,
+      author: '',
+      website: null,
+      content: '',
+      createdAt,
+      editedAt: null,
+      status,
+    };
+  }
+  const shown = status === 'approved' ? 'approved' : 'pending';
+  return {
+    id,
+    parentId,
+    author,
+    website,
+    content,
+    createdAt,
+    editedAt: editedAt ?? null,
+    status: shown,
+  };
+}
+
+/** Whether a reader sees a stored comment: held ones only by their author, spam and trash by no one. */
+export function visibleToReader(status: StoredStatus, isAuthor: boolean): boolean {
+  if (status === 'approved' || status === 'deleted') return true;
+  return status === 'pending' && isAuthor;
+}
+
+/**
+ * One page of the list, from the threads a store found after the cursor (in the page's order,
+ * up to limit + 1 of them, so it can tell whether more follow) and the candidate replies under
+ * them (any order). A reply shows only when its parent does.
+ */
+export function assemblePage(
+  threadsAfterCursor: readonly StoredCommentView[],
+  replies: readonly StoredCommentView[],
+  limit: number,
+  total: number,
+) {
+  const pageThreads = threadsAfterCursor.slice(0, limit);
+  const shown = new Set(pageThreads.map((c) => c.id));
+  const byAge = (a: StoredCommentView, b: StoredCommentView) =>
+    Date.parse(a.createdAt) - Date.parse(b.createdAt) || Number(a.id) - Number(b.id);
+  const sorted = [...replies].sort(byAge);
+  const pageReplies: StoredCommentView[] = [];
+  // Replies come oldest first within each thread, whatever the order of the threads. A parent
+  // is always older than its replies, so one pass in age order finds every visible descendant.
+  for (const reply of sorted) {
+    if (reply.parentId && shown.has(reply.parentId) && !shown.has(reply.id)) {
+      shown.add(reply.id);
+      pageReplies.push(reply);
+    }
+  }
+  const last = pageThreads.at(-1);
+  return commentPageSchema.parse({
+    comments: [...pageThreads, ...pageReplies].map(toPublicComment),
+    total,
+    nextCursor: last && threadsAfterCursor.length > limit ? last.id : null,
+  });
+}
+
+/** Order of threads: by age, then id (ids grow, so they break ties between equal times). */
+export function compareThreads(order: 'oldest' | 'newest') {
+  return (a: StoredCommentView, b: StoredCommentView) => {
+    const byAge = Date.parse(a.createdAt) - Date.parse(b.createdAt) || Number(a.id) - Number(b.id);
+    return order === 'oldest' ? byAge : -byAge;
+  };
+}
