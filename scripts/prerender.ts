@@ -1,86 +1,10 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Plugin, type ResolvedConfig } from 'vite';
+import { createPageTemplate, type RenderedPage } from '../server/pages/page-template.ts';
 
-/** What src/entry-server.tsx renders for one address (repeated: this file is not in the app). */
-interface PrerenderedPage {
-  path: string;
-  body: string;
-  head: string;
-  state: string;
-  preload: string;
-}
-type PrerenderSite = (apiOrigin: string) => Promise<PrerenderedPage[]>;
-
-/** The page skeleton after the client build; filled in per page. */
-function fillTemplate(
-  template: string,
-  page: PrerenderedPage,
-  inlineCss: { link: string; css: string } | null,
-  entry: { tags: string[]; starter: string },
-): string {
-  let html = template
-    .replace(/<title>[\s\S]*?<\/title>\s*/, '')
-    .replace(/<meta\s+name="description"[\s\S]*?\/>\s*/, '')
-    .replace('</head>', `  ${page.head}\n  </head>`)
-    .replace(/(<meta name="viewport"[^>]*>)/, `$1\n    ${page.preload}`)
-    .replace(
-      '<div id="root"></div>',
-      `<div id="root">${page.body}</div>\n    <script type="application/json" id="app-state">${page.state}</script>`,
-    )
-    // The story is readable without JavaScript now; only the comments need it. (Said outside
-    // the app: React does not hydrate <noscript> content reliably.)
-    .replace(
-      /<noscript>[\s\S]*?<\/noscript>/,
-      '<noscript><p>The comments need JavaScript.</p></noscript>',
-    );
-  if (inlineCss) html = html.replace(inlineCss.link, `<style>${inlineCss.css}</style>`);
-  const [entryTag, ...preloads] = entry.tags;
-  for (const tag of preloads) html = html.replace(tag, '');
-  return html.replace(entryTag ?? '', () => `<script>${entry.starter}</script>`);
-}
-
-/**
- * The prerendered page shows without JavaScript, so the app's code must not take bandwidth from
- * what the reader sees first (the text, the lead picture): instead of the module script (and its
- * preloads), which the browser would fetch at once, an inline script starts it once the page
- * has loaded and painted. The reader can read meanwhile; the controls work once it has hydrated.
- */
-function deferredEntry(template: string): { tags: string[]; starter: string; hash: string } {
-  const entry = template.match(
-    /<script type="module" crossorigin src="(\/assets\/[^"]+\.js)"><\/script>/,
-  );
-  if (!entry?.[1]) throw new Error('No module entry script in index.html');
-  const preloads = template.match(/<link rel="modulepreload"[^>]*>/g) ?? [];
-  // After the load event and the frame after it (a load can come before the first paint); at
-  // once in a background tab, which paints no frames; and after 3 s whatever happens, so a
-  // picture that never finishes loading cannot keep the page from working.
-  const starter =
-    '(function(){var started=false;function go(){if(started)return;started=true;' +
-    "var s=document.createElement('script');" +
-    `s.type='module';s.crossOrigin='';s.src=${JSON.stringify(entry[1])};` +
-    'document.head.appendChild(s)}' +
-    "addEventListener('load',function(){" +
-    'document.hidden?go():requestAnimationFrame(function(){setTimeout(go)})},{once:true});' +
-    'setTimeout(go,3000)})()';
-  return {
-    tags: [entry[0], ...preloads],
-    starter,
-    hash: createHash('sha256').update(starter).digest('base64'),
-  };
-}
-
-/** Adds a hash source to one directive of the CSP meta (Vite writes its quotes as &#39;). */
-function allowInCsp(html: string, directive: 'script-src' | 'style-src', hash: string): string {
-  const result = html.replace(
-    new RegExp(`${directive} (&#39;|')self\\1`),
-    (match, quote: string) => `${match} ${quote}sha256-${hash}${quote}`,
-  );
-  if (!result.includes(hash)) throw new Error(`No ${directive} in the CSP to add the hash to`);
-  return result;
-}
+type PrerenderSite = (apiOrigin: string) => Promise<RenderedPage[]>;
 
 /**
  * Prerenders the front page and every article at build time (src/entry-server.tsx), when the
@@ -149,26 +73,16 @@ export function prerender(enabled: boolean): Plugin {
   };
 }
 
-function writePages(outDir: string, pages: PrerenderedPage[]) {
-  const template = readFileSync(join(outDir, 'index.html'), 'utf8');
-  const link = template.match(/<link rel="stylesheet"[^>]*href="(\/assets\/[^"]+\.css)"[^>]*>/);
-  const inlineCss = link?.[1]
-    ? { link: link[0], css: readFileSync(join(outDir, link[1].slice(1)), 'utf8').trim() }
-    : null;
-  const entry = deferredEntry(template);
-  let html = allowInCsp(template, 'script-src', entry.hash);
-  if (inlineCss) {
-    if (/<\/style/i.test(inlineCss.css)) throw new Error('The stylesheet cannot be inlined');
-    html = allowInCsp(
-      html,
-      'style-src',
-      createHash('sha256').update(inlineCss.css).digest('base64'),
-    );
-  }
+function writePages(outDir: string, pages: RenderedPage[]) {
+  const template = createPageTemplate(
+    readFileSync(join(outDir, 'index.html'), 'utf8'),
+    (href) => readFileSync(join(outDir, href.slice(1)), 'utf8'),
+    'meta',
+  );
   for (const page of pages) {
     const file =
       page.path === '/' ? join(outDir, 'index.html') : join(outDir, `${page.path.slice(1)}.html`);
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, fillTemplate(html, page, inlineCss, entry));
+    writeFileSync(file, template.fill(page));
   }
 }

@@ -7,12 +7,14 @@
 import { StrictMode } from 'react';
 import { prerender } from 'react-dom/static';
 import { App } from './app/app';
+import type { Article, ArticleList } from './contract/articles';
 import {
   articleHead,
   articleLeadImage,
   frontPageHead,
   headHtml,
   leadImagePreload,
+  notFoundHead,
   scriptJson,
 } from './app/page-head';
 import { fetchArticle, fetchArticleList } from './features/article/article-api';
@@ -26,6 +28,7 @@ import { createMemoryHistory } from './lib/router/history';
 import { articlePath } from './lib/site';
 import { z } from './contract/zod-mini';
 
+/** One page as HTML pieces for the template (server/pages/page-template.ts fills them in). */
 export interface PrerenderedPage {
   /** The address it answers, like /articles/some-slug. */
   path: string;
@@ -64,12 +67,12 @@ function stateJson(path: string, data: ArticleDataSnapshot): string {
 
 const commentTotalSchema = z.object({ total: z.int() });
 
-export async function prerenderSite(apiOrigin: string): Promise<PrerenderedPage[]> {
-  apiServer.origin = apiOrigin;
-  const pages: PrerenderedPage[] = [];
+/** Where the site is served, for canonical links, Open Graph and JSON-LD (the server's PUBLIC_URL). */
+export { setSiteOrigin } from './lib/site';
 
-  const list = await fetchArticleList();
-  pages.push({
+/** The front page, from its list of stories. */
+export async function renderFrontPage(list: ArticleList): Promise<PrerenderedPage> {
+  return {
     path: '/',
     body: await renderBody('/', { list }),
     head: headHtml(frontPageHead(list)),
@@ -78,27 +81,52 @@ export async function prerenderSite(apiOrigin: string): Promise<PrerenderedPage[
     preload: list.articles[0]
       ? leadImagePreload(list.articles[0].image, '(min-width: 56rem) 36rem, 100vw')
       : '',
-  });
+  };
+}
 
+/** An article's page; commentCount goes into its JSON-LD. */
+export async function renderArticlePage(
+  article: Article,
+  commentCount: number,
+): Promise<PrerenderedPage> {
+  const path = articlePath(article.slug);
+  const lead = articleLeadImage(article);
+  return {
+    path,
+    body: await renderBody(path, { article }),
+    head: headHtml(articleHead(article, commentCount)),
+    state: stateJson(path, { article }),
+    // Sizes as in captioned-figure.tsx and video-card.tsx.
+    preload: lead ? leadImagePreload(lead, '(min-width: 56rem) 52rem, 100vw') : '',
+  };
+}
+
+/** The not-found page for any address the site does not have. */
+export async function renderNotFoundPage(path: string): Promise<PrerenderedPage> {
+  return {
+    path,
+    // Rendered at an address no route has, whatever was asked for: an unknown article's address
+    // would make the article route try to fetch it.
+    body: await renderBody('/404', {}),
+    head: headHtml(notFoundHead()),
+    // No state: the client renders this page afresh (and says not found, as here).
+    state: stateJson('', {}),
+    preload: '',
+  };
+}
+
+export async function prerenderSite(apiOrigin: string): Promise<PrerenderedPage[]> {
+  apiServer.origin = apiOrigin;
+  const list = await fetchArticleList();
+  const pages = [await renderFrontPage(list)];
   for (const { slug } of list.articles) {
-    const path = articlePath(slug);
     const article = await fetchArticle(slug);
     // For the JSON-LD commentCount: the count when the page was built.
     const { total } = await apiRequest(
       `/api/articles/${encodeURIComponent(slug)}/comments?limit=1`,
       commentTotalSchema,
     );
-    pages.push({
-      path,
-      body: await renderBody(path, { article }),
-      head: headHtml(articleHead(article, total)),
-      state: stateJson(path, { article }),
-      // Sizes as in captioned-figure.tsx and video-card.tsx.
-      preload: ((image) =>
-        image ? leadImagePreload(image, '(min-width: 56rem) 52rem, 100vw') : '')(
-        articleLeadImage(article),
-      ),
-    });
+    pages.push(await renderArticlePage(article, total));
   }
   return pages;
 }

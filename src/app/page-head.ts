@@ -84,6 +84,17 @@ export function articleHead(article: Article, commentCount: number): PageHead {
   };
 }
 
+/** An address the site does not have: not for indexing. */
+export function notFoundHead(): PageHead {
+  return {
+    title: pageTitle('Page not found'),
+    description: siteDescription,
+    canonical: siteUrl('/'),
+    type: 'website',
+    jsonLd: { '@context': 'https://schema.org', '@type': 'WebPage', name: 'Page not found' },
+  };
+}
+
 export function frontPageHead(list: ArticleList): PageHead {
   const canonical = siteUrl('/');
   const lead = list.articles[0];

@@ -1,0 +1,22 @@
+import type { Logger } from 'pino';
+import type { Database } from './db/client';
+import type { PageRenderer } from './pages/page-renderer';
+
+/** What the app is built from: real ones in main.ts, test ones in the tests. */
+export interface AppDeps {
+  db: Database;
+  logger: Logger;
+  /** The clock the comment rules read (flood interval, edit window). */
+  now?: () => Date;
+  floodGuard?: boolean;
+  trustProxyHops?: number;
+  /** Where readers reach the site; https turns on HSTS. */
+  publicUrl?: string;
+  corsOrigins?: readonly string[];
+  /** Renders pages and serves the built app; without it the server is the API alone. */
+  pages?: PageRenderer;
+  /** Whether the database answers, for /readyz. */
+  ready?: () => Promise<boolean>;
+}
+
+export type AppEnv = { Variables: { requestId: string } };

@@ -1,0 +1,117 @@
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { matchedRoutes } from 'hono/route';
+import { commenterTokenHeader } from '../src/contract/comments';
+import type { AppDeps, AppEnv } from './app-deps';
+import { apiError } from './lib/api-error';
+import { securityHeaders } from './lib/security-headers';
+import { articlePaths, articleRoutes } from './routes/articles/articles.routes';
+import { commentPaths, commentRoutes } from './routes/comments/comments.routes';
+import { healthRoutes } from './routes/health/health.routes';
+import { openApiRoutes } from './routes/openapi/openapi.routes';
+
+/** Bodies past this are refused (413) before they are read: a comment is at most 64 KB. */
+export const maxBodyBytes = 100 * 1024;
+
+/** Which methods each API path answers, for 405 and its Allow header. */
+const allowedMethods: Record<string, string[]> = {
+  [articlePaths.list]: ['GET', 'HEAD'],
+  [articlePaths.one]: ['GET', 'HEAD'],
+  [commentPaths.list]: ['GET', 'HEAD', 'POST'],
+  [commentPaths.one]: ['PATCH', 'DELETE'],
+  '/api/openapi.json': ['GET', 'HEAD'],
+};
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  const log = deps.logger;
+
+  /** The route that answered, as its pattern (never the address itself, which may hold data). */
+  const routeOf = (c: Context) =>
+    matchedRoutes(c)
+      .filter((r) => r.method !== 'ALL')
+      .at(-1)?.path ?? c.req.routePath;
+
+  app.use(async (c, next) => {
+    const requestId = randomUUID();
+    c.set('requestId', requestId);
+    const started = performance.now();
+    await next();
+    c.header('X-Request-Id', requestId);
+    // What a log line holds: never a body, a query string, a header or a cookie, so no email,
+    // token or cookie value can reach it.
+    log.info(
+      {
+        reqId: requestId,
+        method: c.req.method,
+        route: routeOf(c),
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
+  });
+  app.use(securityHeaders(deps.publicUrl));
+
+  if (deps.corsOrigins?.length) {
+    const allowed = new Set(deps.corsOrigins);
+    app.use(
+      '/api/*',
+      cors({
+        origin: (origin) => (allowed.has(origin) ? origin : null),
+        allowMethods: ['GET', 'HEAD', 'POST', 'PATCH', 'DELETE'],
+        allowHeaders: ['Content-Type', commenterTokenHeader],
+        exposeHeaders: ['Retry-After'],
+        maxAge: 600,
+      }),
+    );
+  }
+
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: (c) =>
+        apiError(c, 413, `The request body is too large: send at most ${maxBodyBytes / 1024} KB.`),
+    }),
+  );
+
+  app.route('/', healthRoutes(deps));
+  app.route('/', openApiRoutes());
+  app.route('/', articleRoutes(deps));
+  app.route('/', commentRoutes(deps));
+
+  for (const [path, methods] of Object.entries(allowedMethods)) {
+    app.all(path, (c) => {
+      const response = apiError(
+        c,
+        405,
+        `${c.req.method} is not supported here: use ${methods.join(', ')}.`,
+      );
+      response.headers.set('Allow', methods.join(', '));
+      return response;
+    });
+  }
+  app.all('/api/*', (c) => apiError(c, 404, 'There is no API endpoint at this address.'));
+
+  if (deps.pages) {
+    const pages = deps.pages;
+    app.get('*', (c) => pages.handle(c));
+    app.on('HEAD', '*', (c) => pages.handle(c));
+  }
+  app.notFound((c) => apiError(c, 404, 'Nothing is served at this address.'));
+
+  app.onError((error, c) => {
+    log.error({ reqId: c.get('requestId'), route: routeOf(c), err: error }, 'unhandled error');
+    if (c.req.path.startsWith('/api/')) {
+      return apiError(c, 500, 'Something went wrong on our side. Please try again in a moment.');
+    }
+    return c.html(
+      '<!doctype html><meta charset="utf-8"><title>Something went wrong</title><p>Something went wrong on our side. Please try again in a moment.</p>',
+      500,
+    );
+  });
+  return app;
+}

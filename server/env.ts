@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+const flag = z
+  .enum(['on', 'off', 'true', 'false', '1', '0'])
+  .transform((value) => value === 'on' || value === 'true' || value === '1');
+
+const origin = z.url({ protocol: /^https?$/ }).transform((value) => new URL(value).origin);
+
+/** Every setting the server reads, parsed once at start: a bad one fails loudly, by name. */
+export const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** 127.0.0.1 keeps the server on this machine (behind a proxy); 0.0.0.0 listens everywhere. */
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** postgres://user:password@host:5432/db for PostgreSQL 15+; unset, the embedded engine. */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** The embedded engine's data directory. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** Where readers reach the site: canonical links, Open Graph and JSON-LD use it. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Put the sample articles into a new, empty database. */
+  SAMPLES: flag.default(true),
+  /** How many proxies in front of the server append to X-Forwarded-For (0: trust none). */
+  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Other origins allowed to call the API (comma-separated), for an app served elsewhere. */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(origin)),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Off only for the bench profile: measures posting, not WordPress's 15-second guard. */
+  FLOOD_GUARD: flag.default(true),
+  /** The built app (npm run build). */
+  DIST_DIR: z.string().min(1).default('./dist'),
+});
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(
+  source: Record<string, string | undefined>,
+  argv: readonly string[] = [],
+): Env {
+  // An empty variable means "not set", as in a .env file with KEY=.
+  const values: Record<string, string> = Object.fromEntries(
+    Object.entries(source).filter((entry): entry is [string, string] => Boolean(entry[1])),
+  );
+  if (argv.includes('--no-samples')) values.SAMPLES = 'off';
+  const result = envSchema.safeParse(values);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Bad server settings:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,99 @@
+/**
+ * The production server: reads its settings, opens and migrates the database (PGlite in
+ * DATA_DIR, or PostgreSQL at DATABASE_URL), adds the samples to a new one, then serves the built
+ * app and the API on one origin. SIGTERM or SIGINT: stop taking connections, finish what is in
+ * flight, then close the database.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve } from '@hono/node-server';
+import { pino } from 'pino';
+import { createApp } from './app';
+import { openDatabase, ping } from './db/client';
+import { addSamplesIfEmpty } from './db/samples';
+import { parseEnv } from './env';
+import { createPageRenderer, type RenderModule } from './pages/page-renderer';
+
+const env = parseEnv(process.env, process.argv.slice(2));
+const logger = pino({ level: env.LOG_LEVEL });
+
+const distDir = resolve(env.DIST_DIR);
+const renderModulePath = resolve('dist-server/entry-server.js');
+if (!existsSync(join(distDir, 'index.html')) || !existsSync(renderModulePath)) {
+  logger.fatal(`No built app in ${distDir}: run \`npm run build\` first (npm start does).`);
+  process.exit(1);
+}
+
+if (!env.DATABASE_URL) mkdirSync(env.DATA_DIR, { recursive: true });
+const started = performance.now();
+const database = await openDatabase({
+  url: env.DATABASE_URL,
+  dataDir: env.DATABASE_URL ? undefined : resolve(env.DATA_DIR),
+  poolSize: env.DATABASE_POOL_SIZE,
+});
+await database.migrate();
+if (env.SAMPLES && (await addSamplesIfEmpty(database.db))) {
+  logger.info('New database: added the sample articles (start with --no-samples to skip them)');
+}
+logger.info(
+  {
+    engine: database.engine,
+    where: database.engine === 'pglite' ? resolve(env.DATA_DIR) : 'DATABASE_URL',
+    ms: Math.round(performance.now() - started),
+  },
+  'database ready',
+);
+
+const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+const render = (await import(pathToFileURL(renderModulePath).href)) as RenderModule;
+const pages = createPageRenderer({
+  db: database.db,
+  render,
+  indexHtml: readFileSync(join(distDir, 'index.html'), 'utf8'),
+  cssFor: (href) => readFileSync(join(distDir, href.slice(1)), 'utf8'),
+  staticDirs: [
+    { dir: distDir, prefix: '/' },
+    // The sample articles' pictures and video.
+    { dir: resolve('mocks/public/media'), prefix: '/media/' },
+  ],
+  publicUrl,
+});
+
+const app = createApp({
+  db: database.db,
+  logger,
+  floodGuard: env.FLOOD_GUARD,
+  trustProxyHops: env.TRUST_PROXY_HOPS,
+  publicUrl,
+  corsOrigins: env.CORS_ORIGINS,
+  pages,
+  ready: () => ping(database.db).then(() => true),
+});
+
+const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+  logger.info({ port: info.port, url: publicUrl }, `The Daily Thread is at ${publicUrl}`);
+});
+
+let stopping = false;
+function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'stopping: finishing requests in flight');
+  // Ends idle keep-alive connections at once and the rest as their responses finish.
+  server.close(() => {
+    database
+      .close()
+      .then(() => {
+        logger.info('stopped');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'closing the database failed');
+        process.exit(1);
+      });
+  });
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
+}
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

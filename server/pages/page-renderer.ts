@@ -1,0 +1,192 @@
+import { createHash } from 'node:crypto';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { Context } from 'hono';
+import type { Article, ArticleList } from '../../src/contract/articles';
+import type { Database } from '../db/client';
+import {
+  articleVersion,
+  findArticle,
+  frontPageVersion,
+  listArticles,
+} from '../routes/articles/article-store';
+import { createPageTemplate, type RenderedPage } from './page-template';
+import { loadStaticFiles, pickEncoding, type StaticFile } from './static-files';
+
+/** What src/entry-server.tsx exports, as built by `npm run build` (dist-server/). */
+export interface RenderModule {
+  setSiteOrigin(origin: string): void;
+  renderFrontPage(list: ArticleList): Promise<RenderedPage>;
+  renderArticlePage(article: Article, commentCount: number): Promise<RenderedPage>;
+  renderNotFoundPage(path: string): Promise<RenderedPage>;
+}
+
+export interface PageRenderer {
+  handle(c: Context): Promise<Response>;
+}
+
+interface CachedPage {
+  version: string;
+  checkedAt: number;
+  html: string;
+  etag: string;
+  br?: Buffer;
+  gzip?: Buffer;
+}
+
+export interface PageRendererOptions {
+  db: Database;
+  render: RenderModule;
+  /** The built index.html, and a way to read the stylesheet it links. */
+  indexHtml: string;
+  cssFor(href: string): string;
+  /** Directories served as they are: the built app's files, and the sample media. */
+  staticDirs: { dir: string; prefix: string }[];
+  publicUrl: string;
+  now?: () => Date;
+  /**
+   * How long a cached page is served before its version is looked up again. Changes made by this
+   * process are seen at once either way; another process's within this time.
+   */
+  recheckMs?: number;
+}
+
+const articlePattern = /^\/articles\/([^/]+)\/?$/;
+
+function decode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+export function createPageRenderer(options: PageRendererOptions): PageRenderer {
+  const { db, render } = options;
+  const now = options.now ?? (() => new Date());
+  const recheckMs = options.recheckMs ?? 1000;
+  render.setSiteOrigin(new URL(options.publicUrl).origin);
+  const template = createPageTemplate(options.indexHtml, options.cssFor, 'header');
+  const files = new Map<string, StaticFile>();
+  for (const { dir, prefix } of options.staticDirs) {
+    for (const [path, file] of loadStaticFiles(dir, prefix)) files.set(path, file);
+  }
+  const cache = new Map<string, CachedPage>();
+
+  function respond(c: Context, page: CachedPage, status: 200 | 404): Response {
+    const headers: Record<string, string> = {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'no-cache',
+      ETag: page.etag,
+      Vary: 'Accept-Encoding',
+      'Content-Security-Policy': template.csp,
+    };
+    if (status === 200 && c.req.header('If-None-Match') === page.etag) {
+      return new Response(null, { status: 304, headers });
+    }
+    const encoding = pickEncoding(c.req.header('Accept-Encoding'), { br: true, gzip: true });
+    if (encoding === 'br') {
+      page.br ??= brotliCompressSync(page.html, {
+        params: { [constants.BROTLI_PARAM_QUALITY]: 9 },
+      });
+      return new Response(page.br, { status, headers: { ...headers, 'Content-Encoding': 'br' } });
+    }
+    if (encoding === 'gzip') {
+      page.gzip ??= gzipSync(page.html, { level: 9 });
+      return new Response(page.gzip, {
+        status,
+        headers: { ...headers, 'Content-Encoding': 'gzip' },
+      });
+    }
+    return new Response(page.html, { status, headers });
+  }
+
+  /** The cached page for a key while its version holds; otherwise rendered anew and cached. */
+  async function cached(
+    key: string,
+    version: () => Promise<string | null>,
+    make: () => Promise<RenderedPage | null>,
+  ): Promise<CachedPage | null> {
+    const hit = cache.get(key);
+    const at = Date.now();
+    if (hit && at - hit.checkedAt < recheckMs) return hit;
+    const current = await version();
+    if (current === null) return null;
+    if (hit && hit.version === current) {
+      hit.checkedAt = at;
+      return hit;
+    }
+    const page = await make();
+    if (!page) return null;
+    const html = template.fill(page);
+    const entry: CachedPage = {
+      version: current,
+      checkedAt: at,
+      html,
+      etag: `"${createHash('sha1').update(html).digest('base64url')}"`,
+    };
+    cache.set(key, entry);
+    return entry;
+  }
+
+  let notFound: CachedPage | null = null;
+  async function notFoundPage(c: Context): Promise<Response> {
+    if (!notFound) {
+      const page = await render.renderNotFoundPage(c.req.path);
+      const html = template.fill(page);
+      notFound = {
+        version: '',
+        checkedAt: 0,
+        html,
+        etag: `"${createHash('sha1').update(html).digest('base64url')}"`,
+      };
+    }
+    return respond(c, notFound, 404);
+  }
+
+  function serveFile(c: Context, file: StaticFile): Response {
+    const headers: Record<string, string> = {
+      'Content-Type': file.type,
+      'Cache-Control': file.cacheControl,
+      ETag: file.etag,
+    };
+    if (file.br || file.gzip) headers.Vary = 'Accept-Encoding';
+    if (c.req.header('If-None-Match') === file.etag)
+      return new Response(null, { status: 304, headers });
+    const encoding = pickEncoding(c.req.header('Accept-Encoding'), file);
+    const body = encoding === 'br' ? file.br : encoding === 'gzip' ? file.gzip : file.body;
+    if (encoding) headers['Content-Encoding'] = encoding;
+    return new Response(body ?? file.body, { headers });
+  }
+
+  return {
+    async handle(c) {
+      const path = c.req.path;
+      const file = files.get(path);
+      if (file) return serveFile(c, file);
+      // A missing file is a 404, never the app's HTML (a stale tab would run that as script).
+      if (path.startsWith('/assets/') || /\.[a-z0-9]+$/i.test(path)) {
+        return c.text('Not found', 404);
+      }
+      if (path === '/') {
+        const page = await cached(
+          'front',
+          () => frontPageVersion(db, now()),
+          async () => render.renderFrontPage(await listArticles(db, now())),
+        );
+        return page ? respond(c, page, 200) : notFoundPage(c);
+      }
+      const segment = articlePattern.exec(path)?.[1];
+      const slug = segment === undefined ? null : decode(segment);
+      if (slug === null) return notFoundPage(c);
+      const page = await cached(
+        `article:${slug}`,
+        () => articleVersion(db, slug, now()),
+        async () => {
+          const found = await findArticle(db, slug, now());
+          return found ? render.renderArticlePage(found.article, found.commentCount) : null;
+        },
+      );
+      return page ? respond(c, page, 200) : notFoundPage(c);
+    },
+  };
+}

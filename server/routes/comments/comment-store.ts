@@ -1,0 +1,327 @@
+import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  assemblePage,
+  decideNewComment,
+  planDeletion,
+  statusAfterEdit,
+  type CommentInput,
+  type CommentsQuery,
+  type NewCommentDecision,
+  type RuleOptions,
+  type StoredCommentView,
+  type StoredStatus,
+} from '../../../src/contract/comment-rules';
+import type { Database, Queryable } from '../../db/client';
+import { articles, comments } from '../../db/schema';
+import { editTokenFor, hashToken } from '../../lib/tokens';
+
+type Row = typeof comments.$inferSelect;
+
+export function toView(row: Row): StoredCommentView {
+  return {
+    id: String(row.id),
+    parentId: row.parentId === null ? null : String(row.parentId),
+    author: row.author,
+    website: row.website,
+    content: row.content,
+    createdAt: row.createdAt.toISOString(),
+    editedAt: row.editedAt ? row.editedAt.toISOString() : null,
+    status: row.status,
+  };
+}
+
+/** Ids in URLs and cursors are decimal strings; anything else names no comment. */
+export function parseId(value: string | undefined): number | null {
+  return value && /^[1-9]\d{0,15}$/.test(value) ? Number(value) : null;
+}
+
+/** What a reader may see: published comments, placeholders, and their own held ones. */
+function visibleTo(authorTokenHash: string | null): SQL {
+  const shown = inArray(comments.status, ['approved', 'deleted']);
+  if (!authorTokenHash) return shown;
+  return or(
+    shown,
+    and(eq(comments.status, 'pending'), eq(comments.authorTokenHash, authorTokenHash)),
+  ) as SQL;
+}
+
+/** The id of a published article, by its slug. */
+export async function articleIdOf(db: Queryable, slug: string, now: Date): Promise<number | null> {
+  const [row] = await db
+    .select({ id: articles.id })
+    .from(articles)
+    .where(and(eq(articles.slug, slug), lte(articles.publishedAt, now)))
+    .limit(1);
+  return row?.id ?? null;
+}
+
+export async function approvedCount(db: Queryable, articleId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(comments)
+    .where(and(eq(comments.articleId, articleId), eq(comments.status, 'approved')));
+  return row?.n ?? 0;
+}
+
+/** One page of threads with their replies, or null when the cursor names no thread there. */
+export async function listPage(
+  db: Database,
+  articleId: number,
+  { order, limit, cursor }: CommentsQuery,
+  commenterToken: string | null,
+) {
+  const tokenHash = commenterToken ? hashToken(commenterToken) : null;
+  const visible = visibleTo(tokenHash);
+  const topLevel = and(eq(comments.articleId, articleId), isNull(comments.parentId), visible);
+  let after: SQL | undefined;
+  if (cursor) {
+    const id = parseId(cursor);
+    const [from] = id
+      ? await db
+          .select({ id: comments.id, createdAt: comments.createdAt })
+          .from(comments)
+          .where(and(topLevel, eq(comments.id, id)))
+          .limit(1)
+      : [];
+    if (!from) return null;
+    // Keyset paging on (created_at, id): correct while new comments arrive, and cheap at any depth.
+    const compare = order === 'oldest' ? gt : lt;
+    after = or(
+      compare(comments.createdAt, from.createdAt),
+      and(eq(comments.createdAt, from.createdAt), compare(comments.id, from.id)),
+    );
+  }
+  const direction = order === 'oldest' ? asc : desc;
+  const threads = await db
+    .select()
+    .from(comments)
+    .where(after ? and(topLevel, after) : topLevel)
+    .orderBy(direction(comments.createdAt), direction(comments.id))
+    .limit(limit + 1);
+  const threadIds = threads.slice(0, limit).map((t) => t.id);
+  const replies = threadIds.length
+    ? await db
+        .select()
+        .from(comments)
+        .where(and(inArray(comments.threadId, threadIds), visible))
+    : [];
+  const [counts] = await db
+    .select({ total: articles.approvedComments })
+    .from(articles)
+    .where(eq(articles.id, articleId));
+  return assemblePage(threads.map(toView), replies.map(toView), limit, counts?.total ?? 0);
+}
+
+export interface NewComment {
+  articleId: number;
+  input: CommentInput;
+  commenterToken: string | null;
+  ip: string | null;
+  now: Date;
+  rules: RuleOptions;
+}
+
+/**
+ * Decides and stores a new comment in one transaction. Two sends of the same submission are
+ * serialised by an advisory lock on its client id, and the unique index on it settles any race
+ * the lock does not see: one comment is stored, and every send gets it back.
+ */
+export async function addComment(
+  db: Database,
+  comment: NewComment,
+): Promise<NewCommentDecision<Row> | { kind: 'stored'; row: Row }> {
+  const { articleId, input, now } = comment;
+  const tokenHash = comment.commenterToken ? hashToken(comment.commenterToken) : null;
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${input.clientId}, 0))`);
+    const decision = await decideNewComment<Row>(
+      input,
+      {
+        byClientId: async (clientId) => {
+          const [row] = await tx
+            .select()
+            .from(comments)
+            .where(
+              and(
+                eq(comments.articleId, articleId),
+                eq(comments.clientIdHash, hashToken(clientId)),
+              ),
+            )
+            .limit(1);
+          return row ?? null;
+        },
+        parent: async (id) => {
+          const parentId = parseId(id);
+          if (!parentId) return null;
+          const [row] = await tx
+            .select()
+            .from(comments)
+            .where(
+              and(
+                eq(comments.id, parentId),
+                eq(comments.articleId, articleId),
+                visibleTo(tokenHash),
+              ),
+            )
+            .limit(1);
+          return row
+            ? { status: row.status, depth: row.depth, parentId: toView(row).parentId }
+            : null;
+        },
+        isDuplicate: async ({ parentId, author, email, content }) => {
+          const parent = parentId ? parseId(parentId) : null;
+          const [row] = await tx
+            .select({ id: comments.id })
+            .from(comments)
+            .where(
+              and(
+                eq(comments.articleId, articleId),
+                parent ? eq(comments.parentId, parent) : isNull(comments.parentId),
+                sql`lower(${comments.email}) = lower(${email})`,
+                eq(comments.author, author),
+                eq(comments.content, content),
+                sql`${comments.status} <> 'deleted'`,
+              ),
+            )
+            .limit(1);
+          return row !== undefined;
+        },
+        lastPostAt: async (email) => {
+          const [row] = await tx
+            .select({ at: comments.createdAt })
+            .from(comments)
+            .where(sql`lower(${comments.email}) = lower(${email})`)
+            .orderBy(desc(comments.createdAt))
+            .limit(1);
+          return row?.at ?? null;
+        },
+      },
+      now,
+      comment.rules,
+    );
+    if (decision.kind !== 'store') return decision;
+
+    const parentId = decision.parentId ? parseId(decision.parentId) : null;
+    let threadId: number | null = null;
+    if (parentId) {
+      const [parent] = await tx
+        .select({ id: comments.id, threadId: comments.threadId })
+        .from(comments)
+        .where(eq(comments.id, parentId));
+      threadId = parent?.threadId ?? parent?.id ?? null;
+    }
+    const [row] = await tx
+      .insert(comments)
+      .values({
+        articleId,
+        parentId,
+        threadId,
+        depth: decision.depth,
+        author: input.name,
+        email: decision.email,
+        website: input.website || null,
+        content: input.comment,
+        status: decision.status,
+        createdAt: now,
+        authorTokenHash: tokenHash,
+        editTokenHash: hashToken(editTokenFor(input.clientId)),
+        clientIdHash: hashToken(input.clientId),
+        ip: comment.ip,
+      })
+      .onConflictDoNothing({ target: [comments.articleId, comments.clientIdHash] })
+      .returning();
+    if (!row) {
+      const [existing] = await tx
+        .select()
+        .from(comments)
+        .where(
+          and(
+            eq(comments.articleId, articleId),
+            eq(comments.clientIdHash, hashToken(input.clientId)),
+          ),
+        );
+      if (!existing) throw new Error('A conflicting comment vanished mid-transaction');
+      return { kind: 'resend', existing };
+    }
+    if (row.status === 'approved') await adjustApproved(tx, articleId, 1);
+    return { kind: 'stored', row };
+  });
+}
+
+async function adjustApproved(tx: Queryable, articleId: number, by: number) {
+  await tx
+    .update(articles)
+    .set({ approvedComments: sql`${articles.approvedComments} + ${by}` })
+    .where(eq(articles.id, articleId));
+}
+
+export async function findComment(db: Queryable, articleId: number, id: string) {
+  const commentId = parseId(id);
+  if (!commentId) return null;
+  const [row] = await db
+    .select()
+    .from(comments)
+    .where(and(eq(comments.id, commentId), eq(comments.articleId, articleId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function editComment(db: Database, row: Row, content: string, now: Date) {
+  return db.transaction(async (tx) => {
+    const status: StoredStatus = statusAfterEdit(row.status, content);
+    const [updated] = await tx
+      .update(comments)
+      .set({ content, editedAt: now, status })
+      .where(eq(comments.id, row.id))
+      .returning();
+    if (row.status === 'approved' && status !== 'approved')
+      await adjustApproved(tx, row.articleId, -1);
+    return updated ?? null;
+  });
+}
+
+/** Removes a comment, or erases it to a placeholder while replies remain under it. */
+export async function deleteComment(db: Database, row: Row) {
+  await db.transaction(async (tx) => {
+    const plan = await planDeletion(String(row.id), {
+      replyIds: async (id) =>
+        (
+          await tx
+            .select({ id: comments.id })
+            .from(comments)
+            .where(eq(comments.parentId, Number(id)))
+        ).map((r) => String(r.id)),
+      parentOf: async (id) => {
+        const [child] = await tx
+          .select({ parentId: comments.parentId })
+          .from(comments)
+          .where(eq(comments.id, Number(id)));
+        if (!child?.parentId) return null;
+        const [parent] = await tx
+          .select({ id: comments.id, status: comments.status })
+          .from(comments)
+          .where(eq(comments.id, child.parentId));
+        return parent ? { id: String(parent.id), status: parent.status } : null;
+      },
+    });
+    if (row.status === 'approved') await adjustApproved(tx, row.articleId, -1);
+    if (plan.placeholder) {
+      // Erased, not hidden: nothing the author wrote stays behind the placeholder.
+      await tx
+        .update(comments)
+        .set({
+          status: 'deleted',
+          author: '',
+          email: '',
+          website: null,
+          content: '',
+          editTokenHash: null,
+          authorTokenHash: null,
+          ip: null,
+        })
+        .where(eq(comments.id, row.id));
+    }
+    // Children before parents: the list runs from the comment up its chain of placeholders.
+    for (const id of plan.remove) await tx.delete(comments).where(eq(comments.id, Number(id)));
+  });
+}

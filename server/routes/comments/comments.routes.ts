@@ -1,0 +1,166 @@
+import { Hono } from 'hono';
+import {
+  checkOwnEdit,
+  discardedComment,
+  fieldErrorsOf,
+  parseCommentRequest,
+  parseCommentsQuery,
+  refusal,
+  refusals,
+  toPublicComment,
+} from '../../../src/contract/comment-rules';
+import {
+  commenterTokenHeader,
+  deleteCommentRequestSchema,
+  editCommentRequestSchema,
+  editCommentResponseSchema,
+  postCommentResponseSchema,
+} from '../../../src/contract/comments';
+import type { AppDeps, AppEnv } from '../../app-deps';
+import { readJsonBody, refuse } from '../../lib/api-error';
+import { clientIp } from '../../lib/client-ip';
+import { editTokenFor, newToken, tokenMatches } from '../../lib/tokens';
+import {
+  addComment,
+  articleIdOf,
+  deleteComment,
+  editComment,
+  findComment,
+  listPage,
+  toView,
+} from './comment-store';
+
+/** The commenter's browser token, if it sent a sensible one. */
+function commenterToken(header: string | undefined): string | null {
+  return header && header.length >= 16 && header.length <= 200 ? header : null;
+}
+
+export const commentPaths = {
+  list: '/api/articles/:slug/comments',
+  one: '/api/articles/:slug/comments/:id',
+} as const;
+
+export function commentRoutes(deps: AppDeps) {
+  const { db } = deps;
+  const now = deps.now ?? (() => new Date());
+  const app = new Hono<AppEnv>();
+
+  app.get(commentPaths.list, async (c) => {
+    const articleId = await articleIdOf(db, c.req.param('slug'), now());
+    if (!articleId) return refuse(c, refusals.noArticle());
+    const query = parseCommentsQuery(c.req.query());
+    if (!query.ok) return refuse(c, query.refusal);
+    const page = await listPage(
+      db,
+      articleId,
+      query.data,
+      commenterToken(c.req.header(commenterTokenHeader)),
+    );
+    if (!page) return refuse(c, refusals.staleCursor());
+    return c.json(page);
+  });
+
+  app.post(commentPaths.list, async (c) => {
+    const articleId = await articleIdOf(db, c.req.param('slug'), now());
+    if (!articleId) return refuse(c, refusals.noArticle());
+    const json = await readJsonBody(c);
+    if (!json.ok) return json.response;
+    const body = parseCommentRequest(json.value);
+    if (!body.ok) return refuse(c, body.refusal);
+    const at = now();
+    const outcome = await addComment(db, {
+      articleId,
+      input: body.data,
+      commenterToken: commenterToken(c.req.header(commenterTokenHeader)),
+      ip: clientIp(c, deps.trustProxyHops ?? 0),
+      now: at,
+      rules: { floodGuard: deps.floodGuard ?? true },
+    });
+    switch (outcome.kind) {
+      case 'discard':
+        return c.json(
+          postCommentResponseSchema.parse({
+            comment: discardedComment(body.data, at),
+            editToken: newToken(),
+          }),
+          201,
+        );
+      case 'refuse':
+        return refuse(c, outcome.refusal);
+      case 'resend':
+        // Only the browser that made the submission knows its client id: it gets the same
+        // answer as the first time, edit token included.
+        return c.json(
+          postCommentResponseSchema.parse({
+            comment: toPublicComment(toView(outcome.existing)),
+            editToken: editTokenFor(body.data.clientId),
+          }),
+          200,
+        );
+      case 'store':
+        throw new Error('addComment returns stored rows, not decisions to store');
+      case 'stored':
+        return c.json(
+          postCommentResponseSchema.parse({
+            comment: toPublicComment(toView(outcome.row)),
+            editToken: editTokenFor(body.data.clientId),
+          }),
+          201,
+        );
+    }
+  });
+
+  app.patch(commentPaths.one, async (c) => {
+    const articleId = await articleIdOf(db, c.req.param('slug'), now());
+    if (!articleId) return refuse(c, refusals.noArticle());
+    const json = await readJsonBody(c);
+    if (!json.ok) return json.response;
+    const body = editCommentRequestSchema.safeParse(json.value);
+    if (!body.success) {
+      return refuse(
+        c,
+        refusal(400, 'Some fields need attention.', {
+          fieldErrors: fieldErrorsOf(body.error.issues),
+        }),
+      );
+    }
+    const row = await findComment(db, articleId, c.req.param('id'));
+    const at = now();
+    const problem = checkOwnEdit(
+      row && toView(row),
+      tokenMatches(body.data.editToken, row?.editTokenHash ?? null),
+      at,
+    );
+    if (problem || !row) return refuse(c, problem ?? refusals.noComment());
+    const updated = await editComment(db, row, body.data.comment, at);
+    if (!updated) return refuse(c, refusals.noComment());
+    return c.json(editCommentResponseSchema.parse({ comment: toPublicComment(toView(updated)) }));
+  });
+
+  app.delete(commentPaths.one, async (c) => {
+    const articleId = await articleIdOf(db, c.req.param('slug'), now());
+    if (!articleId) return refuse(c, refusals.noArticle());
+    const json = await readJsonBody(c);
+    if (!json.ok) return json.response;
+    const body = deleteCommentRequestSchema.safeParse(json.value);
+    if (!body.success) {
+      return refuse(
+        c,
+        refusal(400, 'The request to delete was not understood.', {
+          fieldErrors: fieldErrorsOf(body.error.issues),
+        }),
+      );
+    }
+    const row = await findComment(db, articleId, c.req.param('id'));
+    const problem = checkOwnEdit(
+      row && toView(row),
+      tokenMatches(body.data.editToken, row?.editTokenHash ?? null),
+      now(),
+    );
+    if (problem || !row) return refuse(c, problem ?? refusals.noComment());
+    await deleteComment(db, row);
+    return c.body(null, 204);
+  });
+
+  return app;
+}
