@@ -138,6 +138,22 @@ export default defineConfig(({ mode }) => {
             globals: true,
           },
         },
+        // The server and the contract suite, on PGlite; again on PostgreSQL when there is one.
+        ...(['pglite', 'postgres'] as const)
+          .filter((engine) => engine === 'pglite' || process.env.TEST_DATABASE_URL)
+          .map((engine) => ({
+            extends: true as const,
+            test: {
+              name: engine === 'pglite' ? 'server' : 'server-pg',
+              environment: 'node',
+              include: ['server/**/*.test.ts', 'tests/contract/**/*.test.ts'],
+              globalSetup: ['server/test/global-setup.ts'],
+              env: { TEST_ENGINE: engine },
+              testTimeout: 20_000,
+              hookTimeout: 60_000,
+              globals: true,
+            },
+          })),
         {
           extends: true,
           test: {

@@ -5,15 +5,14 @@ import { cors } from 'hono/cors';
 import { matchedRoutes } from 'hono/route';
 import { commenterTokenHeader } from '../src/contract/comments';
 import type { AppDeps, AppEnv } from './app-deps';
-import { apiError } from './lib/api-error';
+import { bodyRefusals, maxBodyBytes } from '../src/contract/comment-rules';
+import { apiError, refuse } from './lib/api-error';
 import { securityHeaders } from './lib/security-headers';
 import { articlePaths, articleRoutes } from './routes/articles/articles.routes';
 import { commentPaths, commentRoutes } from './routes/comments/comments.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { openApiRoutes } from './routes/openapi/openapi.routes';
 
-/** Bodies past this are refused (413) before they are read: a comment is at most 64 KB. */
-export const maxBodyBytes = 100 * 1024;
 
 /** Which methods each API path answers, for 405 and its Allow header. */
 const allowedMethods: Record<string, string[]> = {
@@ -73,8 +72,8 @@ export function createApp(deps: AppDeps) {
     '/api/*',
     bodyLimit({
       maxSize: maxBodyBytes,
-      onError: (c) =>
-        apiError(c, 413, `The request body is too large: send at most ${maxBodyBytes / 1024} KB.`),
+      // Refused while it streams in, before it is read whole.
+      onError: (c) => refuse(c, bodyRefusals.tooLarge()),
     }),
   );
 

@@ -9,6 +9,7 @@ import {
   parseCommentRequest,
   parseCommentsQuery,
   planDeletion,
+  readJsonRequest,
   refusal,
   refusals,
   statusAfterEdit,
@@ -32,8 +33,9 @@ function refused({ status, body, headers }: Refusal) {
   return HttpResponse.json(body, { status, headers });
 }
 
-async function jsonBody(request: Request): Promise<unknown> {
-  return request.json().catch(() => null);
+/** The request's JSON body, read by the same rule as the server's. */
+async function jsonBody(request: Request) {
+  return readJsonRequest(request.headers.get('Content-Type'), await request.text());
 }
 
 function depthOf(comment: StoredComment, all: readonly StoredComment[]): number {
@@ -94,7 +96,9 @@ export const commentHandlers = [
   http.post(apiPath('/articles/:slug/comments'), async ({ request, params }) => {
     const slug = String(params.slug);
     if (!articleExists(slug)) return refused(refusals.noArticle());
-    const body = parseCommentRequest(await jsonBody(request));
+    const json = await jsonBody(request);
+    if (!json.ok) return refused(json.refusal);
+    const body = parseCommentRequest(json.value);
     if (!body.ok) return refused(body.refusal);
     const input = body.data;
     const token = request.headers.get(commenterTokenHeader);
@@ -151,6 +155,17 @@ export const commentHandlers = [
       case 'refuse':
         return refused(decision.refusal);
       case 'store': {
+        // The rules' look-ups are asynchronous, so two sends of one submission can both get
+        // here; checked again with no await before the insert, as a unique index would.
+        const raced = db.comments(slug).find((c) => c.clientId === input.clientId);
+        if (raced) {
+          return HttpResponse.json(
+            postCommentResponseSchema.parse({
+              comment: toPublicComment(raced),
+              editToken: raced.editToken ?? crypto.randomUUID(),
+            }),
+          );
+        }
         const stored = db.insert({
           articleSlug: slug,
           parentId: decision.parentId,
@@ -178,7 +193,9 @@ export const commentHandlers = [
   http.patch(apiPath('/articles/:slug/comments/:id'), async ({ request, params }) => {
     const slug = String(params.slug);
     if (!articleExists(slug)) return refused(refusals.noArticle());
-    const body = editCommentRequestSchema.safeParse(await jsonBody(request));
+    const json = await jsonBody(request);
+    if (!json.ok) return refused(json.refusal);
+    const body = editCommentRequestSchema.safeParse(json.value);
     if (!body.success) {
       return refused(
         refusal(400, 'Some fields need attention.', {
@@ -202,7 +219,9 @@ export const commentHandlers = [
   http.delete(apiPath('/articles/:slug/comments/:id'), async ({ request, params }) => {
     const slug = String(params.slug);
     if (!articleExists(slug)) return refused(refusals.noArticle());
-    const body = deleteCommentRequestSchema.safeParse(await jsonBody(request));
+    const json = await jsonBody(request);
+    if (!json.ok) return refused(json.refusal);
+    const body = deleteCommentRequestSchema.safeParse(json.value);
     if (!body.success) {
       return refused(
         refusal(400, 'The request to delete was not understood.', {

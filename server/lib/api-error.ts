@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { refusal, type Refusal } from '../../src/contract/comment-rules';
+import { readJsonRequest, refusal, type Refusal } from '../../src/contract/comment-rules';
 
 /** Answers with the contract's error shape. */
 export function refuse(c: Context, { status, body, headers }: Refusal): Response {
@@ -15,21 +15,6 @@ export function apiError(c: Context, status: number, message: string): Response 
 export async function readJsonBody(
   c: Context,
 ): Promise<{ ok: true; value: unknown } | { ok: false; response: Response }> {
-  const type = c.req.header('Content-Type') ?? '';
-  if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
-    return {
-      ok: false,
-      response: apiError(
-        c,
-        415,
-        'Send the request body as JSON, with Content-Type: application/json.',
-      ),
-    };
-  }
-  const text = await c.req.text();
-  try {
-    return { ok: true, value: JSON.parse(text) as unknown };
-  } catch {
-    return { ok: false, response: apiError(c, 400, 'The request body is not valid JSON.') };
-  }
+  const body = readJsonRequest(c.req.header('Content-Type'), await c.req.text());
+  return body.ok ? body : { ok: false, response: refuse(c, body.refusal) };
 }

@@ -88,11 +88,11 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
       page.br ??= brotliCompressSync(page.html, {
         params: { [constants.BROTLI_PARAM_QUALITY]: 9 },
       });
-      return new Response(page.br, { status, headers: { ...headers, 'Content-Encoding': 'br' } });
+      return new Response(new Uint8Array(page.br), { status, headers: { ...headers, 'Content-Encoding': 'br' } });
     }
     if (encoding === 'gzip') {
       page.gzip ??= gzipSync(page.html, { level: 9 });
-      return new Response(page.gzip, {
+      return new Response(new Uint8Array(page.gzip), {
         status,
         headers: { ...headers, 'Content-Encoding': 'gzip' },
       });
@@ -155,7 +155,7 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
     const encoding = pickEncoding(c.req.header('Accept-Encoding'), file);
     const body = encoding === 'br' ? file.br : encoding === 'gzip' ? file.gzip : file.body;
     if (encoding) headers['Content-Encoding'] = encoding;
-    return new Response(body ?? file.body, { headers });
+    return new Response(new Uint8Array(body ?? file.body), { headers });
   }
 
   return {

@@ -97,6 +97,35 @@ export const refusals = {
     ),
 };
 
+/** Request bodies past this are refused (413): a comment is at most 64 KB of text. */
+export const maxBodyBytes = 100 * 1024;
+
+export const bodyRefusals = {
+  tooLarge: () =>
+    refusal(413, `The request body is too large: send at most ${maxBodyBytes / 1024} KB.`),
+  notJson: () =>
+    refusal(415, 'Send the request body as JSON, with Content-Type: application/json.'),
+  malformed: () => refusal(400, 'The request body is not valid JSON.'),
+};
+
+/** A request's JSON body, from its Content-Type and text, or the refusal that says what is wrong. */
+export function readJsonRequest(
+  contentType: string | null | undefined,
+  text: string,
+): { ok: true; value: unknown } | { ok: false; refusal: Refusal } {
+  if (new TextEncoder().encode(text).length > maxBodyBytes) {
+    return { ok: false, refusal: bodyRefusals.tooLarge() };
+  }
+  if (!/^application\/(.+\+)?json\s*(;|$)/i.test(contentType ?? '')) {
+    return { ok: false, refusal: bodyRefusals.notJson() };
+  }
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch {
+    return { ok: false, refusal: bodyRefusals.malformed() };
+  }
+}
+
 type Issues = readonly { path: readonly PropertyKey[]; message: string }[];
 
 /** The first message per field, as the contract's fieldErrors. */

@@ -1,0 +1,43 @@
+import { Writable } from 'node:stream';
+import { pino } from 'pino';
+import { putinMeetsChinaDefenseMinister } from '../../mocks/fixtures/articles/putin-meets-china-defense-minister';
+import type { Article } from '../../src/contract/articles';
+import { createApp } from '../app';
+import type { AppDeps } from '../app-deps';
+import type { Database } from '../db/client';
+import { saveArticle } from '../routes/articles/article-store';
+
+/** A logger whose lines a test can read: what would have gone to standard output. */
+export function memoryLogger() {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { logger: pino({ level: 'info' }, stream), lines };
+}
+
+/** The app as main.ts builds it (without pages unless given), on a test database. */
+export function testApp(db: Database, deps: Partial<AppDeps> = {}) {
+  const { logger, lines } = memoryLogger();
+  const app = createApp({ db, logger, ...deps });
+  return { app, logs: lines };
+}
+
+export const testSlug = putinMeetsChinaDefenseMinister.slug;
+
+/** Adds an article (the seed article by default) the tests can comment on. */
+export async function addTestArticle(db: Database, article: Article = putinMeetsChinaDefenseMinister) {
+  await saveArticle(db, article);
+  return article;
+}
+
+export function jsonRequest(method: string, body: unknown, headers: Record<string, string> = {}) {
+  return {
+    method,
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  };
+}
