@@ -18,9 +18,12 @@ import { createPageRenderer, type RenderModule } from './pages/page-renderer';
 const env = parseEnv(process.env, process.argv.slice(2));
 const logger = pino({ level: env.LOG_LEVEL });
 
+// --api-only: the API without the pages, for `npm run dev:server` (Vite serves the app) and for
+// tests that need no build.
+const apiOnly = process.argv.includes('--api-only');
 const distDir = resolve(env.DIST_DIR);
 const renderModulePath = resolve('dist-server/entry-server.js');
-if (!existsSync(join(distDir, 'index.html')) || !existsSync(renderModulePath)) {
+if (!apiOnly && (!existsSync(join(distDir, 'index.html')) || !existsSync(renderModulePath))) {
   logger.fatal(`No built app in ${distDir}: run \`npm run build\` first (npm start does).`);
   process.exit(1);
 }
@@ -46,19 +49,23 @@ logger.info(
 );
 
 const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-const render = (await import(pathToFileURL(renderModulePath).href)) as RenderModule;
-const pages = createPageRenderer({
-  db: database.db,
-  render,
-  indexHtml: readFileSync(join(distDir, 'index.html'), 'utf8'),
-  cssFor: (href) => readFileSync(join(distDir, href.slice(1)), 'utf8'),
-  staticDirs: [
-    { dir: distDir, prefix: '/' },
-    // The sample articles' pictures and video.
-    { dir: resolve('mocks/public/media'), prefix: '/media/' },
-  ],
-  publicUrl,
-});
+const pages = apiOnly ? undefined : await loadPages();
+
+async function loadPages() {
+  const render = (await import(pathToFileURL(renderModulePath).href)) as RenderModule;
+  return createPageRenderer({
+    db: database.db,
+    render,
+    indexHtml: readFileSync(join(distDir, 'index.html'), 'utf8'),
+    cssFor: (href) => readFileSync(join(distDir, href.slice(1)), 'utf8'),
+    staticDirs: [
+      { dir: distDir, prefix: '/' },
+      // The sample articles' pictures and video.
+      { dir: resolve('mocks/public/media'), prefix: '/media/' },
+    ],
+    publicUrl,
+  });
+}
 
 const app = createApp({
   db: database.db,
@@ -67,7 +74,7 @@ const app = createApp({
   trustProxyHops: env.TRUST_PROXY_HOPS,
   publicUrl,
   corsOrigins: env.CORS_ORIGINS,
-  pages,
+  ...(pages ? { pages } : {}),
   ready: () => ping(database.db).then(() => true),
 });
 
