@@ -88,7 +88,10 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
       page.br ??= brotliCompressSync(page.html, {
         params: { [constants.BROTLI_PARAM_QUALITY]: 9 },
       });
-      return new Response(new Uint8Array(page.br), { status, headers: { ...headers, 'Content-Encoding': 'br' } });
+      return new Response(new Uint8Array(page.br), {
+        status,
+        headers: { ...headers, 'Content-Encoding': 'br' },
+      });
     }
     if (encoding === 'gzip') {
       page.gzip ??= gzipSync(page.html, { level: 9 });

@@ -1,0 +1,181 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
+import { saveArticle } from '../routes/articles/article-store';
+import { addTestArticle, jsonRequest, testApp, testSlug } from '../test/test-app';
+import { openTestDatabase, type TestDatabase } from '../test/test-database';
+import { putinMeetsChinaDefenseMinister as seed } from '../../mocks/fixtures/articles/putin-meets-china-defense-minister';
+import { createPageRenderer, type RenderModule } from './page-renderer';
+
+/** index.html as `vite build` writes it: the CSP meta, a stylesheet and the module entry. */
+const indexHtml = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; script-src &#39;self&#39;; style-src &#39;self&#39;; img-src &#39;self&#39; data:">
+    <meta charset="UTF-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <meta name="description" content="The template's own" />
+    <title>Template title</title>
+    <script type="module" crossorigin src="/assets/index-abc123.js"></script>
+    <link rel="modulepreload" crossorigin href="/assets/chunk-def456.js">
+    <link rel="stylesheet" crossorigin href="/assets/index-abc123.css">
+  </head>
+  <body>
+    <div id="root"></div>
+    <noscript><p>This reader needs JavaScript.</p></noscript>
+  </body>
+</html>`;
+
+// The app's own renderer, straight from its source (main.ts loads the built copy). Imported by a
+// path the server's type check does not follow: it is the client's code, checked with the client.
+const entryServer = '../../src/entry-server.tsx';
+let render: RenderModule;
+let database: TestDatabase;
+let dist: string;
+beforeAll(async () => {
+  render = (await import(/* @vite-ignore */ entryServer)) as RenderModule;
+  database = await openTestDatabase();
+  dist = mkdtempSync(join(tmpdir(), 'dist-'));
+  mkdirSync(join(dist, 'assets'));
+  const script = 'console.log("the app");'.repeat(100);
+  writeFileSync(join(dist, 'assets/index-abc123.js'), script);
+  writeFileSync(join(dist, 'assets/index-abc123.js.br'), brotliCompressSync(script));
+  writeFileSync(join(dist, 'robots.txt'), 'User-agent: *\n');
+});
+afterAll(() => database.close());
+beforeEach(async () => {
+  await database.reset();
+  await addTestArticle(database.db);
+});
+
+function app() {
+  const pages = createPageRenderer({
+    db: database.db,
+    render,
+    indexHtml,
+    cssFor: () => 'body{color:black}',
+    staticDirs: [{ dir: dist, prefix: '/' }],
+    publicUrl: 'https://news.example',
+    recheckMs: 0,
+  });
+  return testApp(database.db, { pages, floodGuard: false }).app;
+}
+
+describe('pages', () => {
+  it('renders an article from the database, with its head tags and data to hydrate from', async () => {
+    const response = await app().request(`/articles/${testSlug}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('Cache-Control')).toBe('no-cache');
+    const html = await response.text();
+    expect(html).toContain(`<h1`);
+    expect(html).toContain('Putin meets with China’s defense minister in Moscow');
+    expect(html).toContain(
+      `<link rel="canonical" href="https://news.example/articles/${testSlug}" />`,
+    );
+    expect(html).toContain('"@type":"NewsArticle"');
+    expect(html).toContain('<script type="application/json" id="app-state">');
+    // The template's own title and description give way to the article's.
+    expect(html).not.toContain('Template title');
+    // The stylesheet is inlined; the module script starts after load.
+    expect(html).toContain('<style>body{color:black}</style>');
+    expect(html).not.toContain('<script type="module"');
+    expect(html).not.toContain('modulepreload');
+  });
+
+  it('sends the CSP as a header with frame-ancestors, allowing its inline pieces by hash only', async () => {
+    const response = await app().request('/');
+    const csp = response.headers.get('Content-Security-Policy') ?? '';
+    expect(csp).toMatch(/frame-ancestors 'none'/);
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(await response.text()).not.toContain('http-equiv="Content-Security-Policy"');
+  });
+
+  it('answers a revalidation with 304 while the page is unchanged, and a new page once it changes', async () => {
+    const site = app();
+    const first = await site.request(`/articles/${testSlug}`);
+    const etag = first.headers.get('ETag');
+    expect(etag).toBeTruthy();
+    const again = await site.request(`/articles/${testSlug}`, {
+      headers: { 'If-None-Match': etag ?? '' },
+    });
+    expect(again.status).toBe(304);
+    await saveArticle(database.db, { ...seed, headline: 'A corrected headline' });
+    const changed = await site.request(`/articles/${testSlug}`, {
+      headers: { 'If-None-Match': etag ?? '' },
+    });
+    expect(changed.status).toBe(200);
+    expect(await changed.text()).toContain('A corrected headline');
+  });
+
+  it('keeps the comment count in the JSON-LD in step with new comments', async () => {
+    const site = app();
+    const page = async () => (await site.request(`/articles/${testSlug}`)).text();
+    expect(await page()).toContain('"commentCount":0');
+    await site.request(
+      `/api/articles/${testSlug}/comments`,
+      jsonRequest('POST', {
+        comment: 'Counted.',
+        name: 'Ada',
+        email: 'ada@example.com',
+        website: '',
+        parentId: null,
+        clientId: crypto.randomUUID(),
+      }),
+    );
+    expect(await page()).toContain('"commentCount":1');
+  });
+
+  it("puts an article’s text into the page as it is, $& and $' included", async () => {
+    await saveArticle(database.db, {
+      ...seed,
+      slug: 'dollar-signs',
+      headline: "Prices: $& and $' and $1 and </head>",
+    });
+    const html = await (await app().request('/articles/dollar-signs')).text();
+    expect(html).toContain('Prices: $&amp; and $&#x27; and $1 and &lt;/head&gt;');
+    expect(html.match(/<\/head>/g)).toHaveLength(1);
+  });
+
+  it('answers an unknown article or address with a real 404 and the not-found page', async () => {
+    for (const path of ['/articles/no-such-story', '/some/where']) {
+      const response = await app().request(path);
+      expect(response.status).toBe(404);
+      expect(response.headers.get('Content-Type')).toMatch(/^text\/html/);
+      expect(await response.text()).toContain('Page not found');
+    }
+  });
+
+  it('serves hashed assets immutable and precompressed, and a missing one as a 404, never the app', async () => {
+    const site = app();
+    const asset = await site.request('/assets/index-abc123.js', {
+      headers: { 'Accept-Encoding': 'gzip, deflate, br' },
+    });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('Cache-Control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('Content-Encoding')).toBe('br');
+    expect(asset.headers.get('Content-Type')).toBe('text/javascript; charset=utf-8');
+    const body = brotliDecompressSync(Buffer.from(await asset.arrayBuffer())).toString();
+    expect(body).toContain('console.log("the app")');
+    const plain = await site.request('/assets/index-abc123.js');
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    const robots = await site.request('/robots.txt');
+    expect(robots.headers.get('Cache-Control')).toBe('public, max-age=3600');
+    for (const missing of ['/assets/index-old999.js', '/favicon-gone.png']) {
+      const response = await site.request(missing);
+      expect(response.status).toBe(404);
+      expect(await response.text()).not.toContain('<html');
+    }
+  });
+
+  it('compresses pages for clients that accept it', async () => {
+    const response = await app().request(`/articles/${testSlug}`, {
+      headers: { 'Accept-Encoding': 'br' },
+    });
+    expect(response.headers.get('Content-Encoding')).toBe('br');
+    const html = brotliDecompressSync(Buffer.from(await response.arrayBuffer())).toString();
+    expect(html).toContain('Putin meets with China’s defense minister in Moscow');
+  });
+});
