@@ -110,7 +110,13 @@ export default defineConfig(({ mode }) => {
       contentSecurityPolicy(env.VITE_API_BASE_URL || undefined),
       prerender(mocking),
     ],
-    server: { port: 5173 },
+    server: {
+      port: 5173,
+      // `npm run dev:server` (mode "server"): the real server answers /api instead of the mocks.
+      ...(env.VITE_API_PROXY
+        ? { proxy: { '/api': { target: env.VITE_API_PROXY, changeOrigin: false } } }
+        : {}),
+    },
     // Pre-bundle everything the browser needs up front, so the dev server never reloads the
     // page mid-visit to add a dependency it discovered late (which would make e2e tests flaky).
     optimizeDeps: {

@@ -29,7 +29,9 @@ function apiUrl(path: string): string {
   const base = import.meta.env.VITE_API_BASE_URL || apiServer.origin || globalThis.location?.origin;
   if (!base)
     throw new Error('No API base URL: set VITE_API_BASE_URL when rendering outside a browser.');
-  return new URL(path, base).toString();
+  // A base may carry a path (an API mounted under /news/): the request's path goes beneath it.
+  const root = base.endsWith('/') ? base : `${base}/`;
+  return new URL(path.replace(/^\//, ''), root).toString();
 }
 
 function parseRetryAfter(header: string | null): number | undefined {

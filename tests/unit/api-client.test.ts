@@ -23,6 +23,18 @@ describe('apiRequest', () => {
     await expect(apiRequest('/api/probe', schema)).resolves.toEqual({ ok: true });
   });
 
+  it('sends requests beneath a configured API base that carries a path', async () => {
+    vi.stubEnv('VITE_API_BASE_URL', 'https://api.example/news');
+    try {
+      server.use(
+        http.get('https://api.example/news/api/probe', () => HttpResponse.json({ ok: true })),
+      );
+      await expect(apiRequest('/api/probe', schema)).resolves.toEqual({ ok: true });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('turns a body of the wrong shape into a "malformed" error', async () => {
     server.use(http.get(url, () => HttpResponse.json({ ok: 'yes' })));
     expect(await failure()).toMatchObject({ kind: 'malformed', status: 200 });
