@@ -357,6 +357,8 @@ describe('the comment form', () => {
     ).toBeInTheDocument();
     const held = commentWithText('See https://a.example');
     expect(within(held).getByText('Your comment is awaiting moderation.')).toBeInTheDocument();
+    // Held comments cannot be replied to until they are published (the server refuses it).
+    expect(within(held).queryByRole('button', { name: /^Reply to/ })).not.toBeInTheDocument();
     await waitFor(() => expect(countHeading()).toHaveTextContent('5 thoughts'));
     unmount();
 
