@@ -1,14 +1,13 @@
-import { lazy, Suspense, useEffect, useRef, useState, type Ref, type RefObject } from 'react';
+import { Suspense, useEffect, useRef, useState, type Ref, type RefObject } from 'react';
 import { commentKey } from '../features/comments/comment-keys';
+import { lazyWithRetry } from '../lib/lazy-with-retry';
 import { useHydrated } from '../lib/use-hydrated';
 import { useNearViewportOrIdle } from '../lib/use-near-viewport-or-idle';
 
 // The comments are their own chunk (the list, TanStack Query, full zod, the form's loader):
 // the article shows and becomes interactive without them.
-const CommentsRoot = lazy(() =>
-  import('../features/comments/comments-root').then(({ CommentsRoot }) => ({
-    default: CommentsRoot,
-  })),
+const CommentsRoot = lazyWithRetry(() =>
+  import('../features/comments/comments-root').then(({ CommentsRoot }) => CommentsRoot),
 );
 
 function CommentsPlaceholder({ ref }: { ref?: Ref<HTMLElement> }) {
