@@ -32,6 +32,13 @@ async function writeComment(user: ReturnType<typeof renderApp>['user'], comment:
   await user.type(field('Email'), 'ada@example.com');
 }
 
+/** Everything the app keeps in this browser, as one string (the mock server's database aside). */
+const storedText = () =>
+  Object.keys(localStorage)
+    .filter((key) => !key.startsWith('mock-api:'))
+    .map((key) => localStorage.getItem(key))
+    .join('\n');
+
 const goOffline = () => act(() => void window.dispatchEvent(new Event('offline')));
 const goOnline = () =>
   act(() => {
@@ -107,14 +114,61 @@ describe('offline', () => {
     const front = renderApp('/');
     await screen.findByRole('heading', { name: 'Latest stories' });
     // Sent once the queue is empty in storage: nothing is left for a later page to resend.
-    await waitFor(() =>
-      expect(localStorage.getItem('app:query-cache:v1')).not.toContain('Sent from the front page.'),
-    );
+    await waitFor(() => expect(storedText()).not.toContain('Sent from the front page.'));
     front.unmount();
 
     await openArticle();
     expect(shown('Sent from the front page.')).toHaveLength(1);
     expect(countHeading()).toHaveTextContent('6 thoughts');
+  });
+
+  it('keeps a resumed post that fails on a page with no form queued, and says where it waits', async () => {
+    await queueAndCloseTab('Resumed on the front page.');
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    server.use(
+      http.post(commentsUrl, () =>
+        HttpResponse.json({ status: 503, message: 'Down' }, { status: 503 }),
+      ),
+    );
+    const front = renderApp('/');
+    await screen.findByRole('heading', { name: 'Latest stories' });
+    // Retried by itself first, 2, 4 and 8 s apart, as the form would.
+    await act(() => vi.advanceTimersByTimeAsync(15_000));
+    const notice = await screen.findByText(/^1 comment waiting to be posted\./);
+    expect(within(notice).getByRole('link', { name: 'Go to the article' })).toHaveAttribute(
+      'href',
+      `${articleUrl}#comments`,
+    );
+    expect(storedText()).toContain('Resumed on the front page.');
+
+    server.resetHandlers();
+    await front.user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(storedText()).not.toContain('Resumed on the front page.'));
+    expect(screen.queryByText(/waiting to be posted/)).not.toBeInTheDocument();
+    front.unmount();
+
+    await openArticle();
+    expect(shown('Resumed on the front page.')).toHaveLength(1);
+    expect(countHeading()).toHaveTextContent('6 thoughts');
+  });
+});
+
+describe('what stays in this browser', () => {
+  it('keeps the email of a queued post only until it is settled, unless asked to save it', async () => {
+    const { user } = await openArticle();
+    await goOffline();
+    await writeComment(user, 'Carried with its email.');
+    await user.click(postButton());
+    await screen.findByText(
+      'You’re offline — your comment will be posted when you’re back online.',
+    );
+    // Queued: the post must carry the email to be sent.
+    expect(storedText()).toContain('ada@example.com');
+
+    await goOnline();
+    await screen.findByText('Your comment was posted.');
+    await waitFor(() => expect(storedText()).not.toContain('ada@example.com'));
+    expect(storedText()).not.toContain('Ada Reader');
   });
 });
 
