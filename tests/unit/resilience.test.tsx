@@ -39,6 +39,9 @@ const storedText = () =>
     .map((key) => localStorage.getItem(key))
     .join('\n');
 
+const clickTryAgain = () =>
+  act(() => screen.getByRole('button', { name: 'Try again' }).click());
+
 const goOffline = () => act(() => void window.dispatchEvent(new Event('offline')));
 const goOnline = () =>
   act(() => {
@@ -195,6 +198,66 @@ describe('failures', () => {
     await act(() => vi.advanceTimersByTimeAsync(2000));
     expect(await screen.findByText('Your comment was posted.')).toBeInTheDocument();
     expect(shown('Second time lucky.')).toHaveLength(1);
+  });
+
+  it('gives up on a post the server never answers after 15 s, and resends it with the same client id', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const clientIds: unknown[] = [];
+    server.use(
+      http.post(
+        commentsUrl,
+        async ({ request }) => {
+          clientIds.push(((await request.json()) as { clientId?: unknown }).clientId);
+          return new Promise<never>(() => {}); // a stalled connection
+        },
+        { once: true },
+      ),
+    );
+    const { user } = await openArticle();
+    await writeComment(user, 'Through a stalled proxy.');
+    await user.click(postButton());
+    expect(postButton()).toHaveTextContent('Posting…');
+
+    await act(() => vi.advanceTimersByTimeAsync(15_000));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your comment wasn’t sent: the server can’t be reached.');
+    expect(alert).toHaveTextContent(/Retrying automatically \(attempt 2 of 4\)/);
+    expect(postButton()).toHaveTextContent(/^Post Comment$/);
+
+    server.use(
+      http.post(commentsUrl, async ({ request }) => {
+        clientIds.push(((await request.clone().json()) as { clientId?: unknown }).clientId);
+        return undefined; // on to the mock server
+      }),
+    );
+    await act(() => vi.advanceTimersByTimeAsync(2000));
+    expect(await screen.findByText('Your comment was posted.')).toBeInTheDocument();
+    expect(shown('Through a stalled proxy.')).toHaveLength(1);
+    expect(clientIds).toHaveLength(2);
+    expect(clientIds[1]).toBe(clientIds[0]);
+  });
+
+  it('shows a comment list the server never sends as unreachable after 10 s', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let asked = false;
+    server.use(
+      http.get(
+        commentsUrl,
+        () => {
+          asked = true;
+          return new Promise<never>(() => {});
+        },
+        { once: true },
+      ),
+    );
+    renderApp(articleUrl);
+    await waitFor(() => expect(asked).toBe(true));
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Can’t reach the server');
+    await clickTryAgain();
+    expect(
+      await screen.findByRole('heading', { level: 2, name: /thoughts on/ }),
+    ).toBeInTheDocument();
   });
 
   it('counts down a rate limit and enables the button again when the wait is over', async () => {
