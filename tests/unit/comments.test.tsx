@@ -136,6 +136,22 @@ describe('the comment list', () => {
   });
 });
 
+describe('a malformed permalink', () => {
+  it('ignores a fragment that is not a valid escape (#comment-%E0) and shows the comments', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    window.history.replaceState(null, '', '#comment-%E0');
+    try {
+      await openArticle();
+      expect(countHeading()).toHaveTextContent('5 thoughts on');
+      expect(screen.queryByText('The comments couldn’t be shown')).not.toBeInTheDocument();
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      window.history.replaceState(null, '', window.location.pathname);
+      log.mockRestore();
+    }
+  });
+});
+
 describe('the comment form', () => {
   it('matches WordPress: heading, notes, fields in order with the right types, consent, button', async () => {
     await openArticle();
