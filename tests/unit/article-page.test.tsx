@@ -3,6 +3,12 @@ import { http, HttpResponse } from 'msw';
 import { server } from '../../mocks/node';
 import { renderApp } from '../render';
 import { missingSeedLines } from '../seed-article';
+import { putinMeetsChinaDefenseMinister as seed } from '../../mocks/fixtures/articles/putin-meets-china-defense-minister';
+
+const imageAlts = (root: HTMLElement) =>
+  within(root)
+    .getAllByRole('img')
+    .map((img) => img.getAttribute('alt') ?? '');
 
 const seedSlug = 'putin-meets-china-defense-minister-in-moscow';
 const seedPath = `/articles/${seedSlug}`;
@@ -131,6 +137,42 @@ describe('article page', () => {
       'The server sent a reply we couldn’t read.',
     );
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('skips a block it cannot show, with one warning, and shows the rest of the article', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    server.use(
+      http.get('*/api/articles/:slug', () =>
+        HttpResponse.json({
+          ...seed,
+          body: [
+            seed.body[0],
+            { type: 'poll', question: 'A block from a newer version?' },
+            ...seed.body.slice(1),
+          ],
+        }),
+      ),
+    );
+    renderApp(seedPath);
+    const article = await screen.findByRole('article');
+    expect(missingSeedLines(article.textContent ?? '', imageAlts(article))).toEqual([]);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+
+  it('says so when no block at all can be shown', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    server.use(
+      http.get('*/api/articles/:slug', () =>
+        HttpResponse.json({ ...seed, body: [{ type: 'poll' }] }),
+      ),
+    );
+    renderApp(seedPath);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The server sent a reply we couldn’t read.',
+    );
+    vi.restoreAllMocks();
   });
 
   it('says the server cannot be reached when the network fails', async () => {

@@ -39,8 +39,7 @@ const storedText = () =>
     .map((key) => localStorage.getItem(key))
     .join('\n');
 
-const clickTryAgain = () =>
-  act(() => screen.getByRole('button', { name: 'Try again' }).click());
+const clickTryAgain = () => act(() => screen.getByRole('button', { name: 'Try again' }).click());
 
 const goOffline = () => act(() => void window.dispatchEvent(new Event('offline')));
 const goOnline = () =>
