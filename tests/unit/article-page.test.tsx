@@ -175,6 +175,41 @@ describe('article page', () => {
     vi.restoreAllMocks();
   });
 
+  it('asks again for an article that failed when the reader comes back to it', async () => {
+    server.use(http.get('*/api/articles/:slug', () => HttpResponse.error(), { once: true }));
+    const { user } = renderApp(seedPath);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Can’t reach the server');
+    await user.click(screen.getByRole('link', { name: 'The Daily Thread' }));
+    await user.click(await screen.findByRole('link', { name: seed.headline }));
+    expect(await screen.findByRole('heading', { level: 1, name: seed.headline })).toBeVisible();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows a corrected article when the reader returns to the tab after five minutes', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['Date'] });
+    try {
+      renderApp(seedPath);
+      await screen.findByRole('heading', { level: 1, name: seed.headline });
+      server.use(
+        http.get('*/api/articles/:slug', () =>
+          HttpResponse.json({ ...seed, headline: 'A corrected headline' }),
+        ),
+      );
+      // Back within a few minutes: nothing is fetched again.
+      vi.setSystemTime(Date.now() + 4 * 60_000);
+      window.dispatchEvent(new Event('focus'));
+      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(seed.headline);
+
+      vi.setSystemTime(Date.now() + 2 * 60_000);
+      window.dispatchEvent(new Event('focus'));
+      expect(
+        await screen.findByRole('heading', { level: 1, name: 'A corrected headline' }),
+      ).toBeVisible();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('says the server cannot be reached when the network fails', async () => {
     server.use(http.get('*/api/articles/:slug', () => HttpResponse.error()));
     renderApp(seedPath);
