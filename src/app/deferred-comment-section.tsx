@@ -1,5 +1,4 @@
-import { Suspense, useEffect, useRef, useState, type Ref, type RefObject } from 'react';
-import { commentKey } from '../features/comments/comment-keys';
+import { Suspense, useRef, type Ref } from 'react';
 import { lazyWithRetry } from '../lib/lazy-with-retry';
 import { useHydrated } from '../lib/use-hydrated';
 import { useNearViewportOrIdle } from '../lib/use-near-viewport-or-idle';
@@ -33,40 +32,19 @@ function linksToComments(): boolean {
 }
 
 /**
- * J or K (move between comments) before the comments have loaded: loads them, and brings the
- * reader to them; the next press moves to a comment.
- */
-function useCommentKeyRequest(section: RefObject<HTMLElement | null>, listening: boolean) {
-  const [requested, setRequested] = useState(false);
-  useEffect(() => {
-    if (!listening || requested) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!commentKey(event)) return;
-      event.preventDefault();
-      section.current?.scrollIntoView({ block: 'start' });
-      setRequested(true);
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [listening, requested, section]);
-  return requested;
-}
-
-/**
  * The comment section, rendered in the browser only: comments change all the time (a prerendered
  * copy would be stale), and the form reads what the reader saved in this browser. The prerender
  * and hydration show a placeholder of about the section's height, so nothing shifts. The
  * section's code and data are fetched after hydration when the reader is two screens away from
  * it, so they are ready on arrival, and readers who never get there (most, on a news site) never
- * pay for them; a link to a comment, or J / K, fetches them at once.
+ * pay for them; a link to a comment fetches them at once.
  */
 export function DeferredCommentSection({ slug, title }: { slug: string; title: string }) {
   const hydrated = useHydrated();
   const ref = useRef<HTMLElement>(null);
   const near = useNearViewportOrIdle(ref, { margin: '200% 0px', idle: false });
   const linked = hydrated && linksToComments();
-  const keyRequested = useCommentKeyRequest(ref, hydrated && !near && !linked);
-  const wanted = near || linked || keyRequested;
+  const wanted = near || linked;
   if (!hydrated || !wanted) return <CommentsPlaceholder ref={ref} />;
   return (
     <Suspense fallback={<CommentsPlaceholder />}>

@@ -169,10 +169,13 @@ describe('moving between comments by keyboard', () => {
     const { user } = await openArticle();
     expect(
       screen.getByText(
-        (_, el) => el?.textContent === 'Tip: press J and K to move between comments.',
+        (_, el) =>
+          el?.textContent ===
+          'Tip: in the comments, press J and K to move to the next and previous comment.',
       ),
     ).toBeInTheDocument();
     const articles = () => [...document.querySelectorAll<HTMLElement>('article.comment__body')];
+    act(() => screen.getByRole('heading', { level: 2, name: /thoughts on/ }).focus());
     await user.keyboard('j');
     expect(articles()[0]).toHaveFocus();
     await user.keyboard('jj');
@@ -183,5 +186,23 @@ describe('moving between comments by keyboard', () => {
     await user.click(screen.getByLabelText(/^Comment/));
     await user.keyboard('jk');
     expect(screen.getByLabelText(/^Comment/)).toHaveValue('jk');
+  });
+
+  it('leaves J and K alone while focus is outside the comment section (WCAG 2.1.4)', async () => {
+    const { user } = await openArticle();
+    act(() => screen.getByRole('heading', { level: 1 }).closest('article')?.focus());
+    act(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(document.body).toHaveFocus();
+    await user.keyboard('j');
+    expect(document.body).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Display settings' }));
+    await user.keyboard('j');
+    expect(screen.getByRole('button', { name: 'Display settings' })).toHaveFocus();
+    // The shortcut is listed with the display settings.
+    const settings = screen.getByRole('group', { name: 'Display settings' });
+    expect(within(settings).getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
+    expect(settings).toHaveTextContent(
+      'In the comments, J and K move to the next and previous comment.',
+    );
   });
 });

@@ -174,7 +174,8 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
           </div>
           {comments.length > 1 ? (
             <p className="comments__keys">
-              Tip: press <kbd>J</kbd> and <kbd>K</kbd> to move between comments.
+              Tip: in the comments, press <kbd>J</kbd> and <kbd>K</kbd> to move to the next and
+              previous comment.
             </p>
           ) : null}
           <div className="comments__live" aria-live="polite">
