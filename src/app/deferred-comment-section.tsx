@@ -1,4 +1,4 @@
-import { Suspense, useRef, type Ref } from 'react';
+import { Suspense, useRef, useState, type Ref } from 'react';
 import { lazyWithRetry } from '../lib/lazy-with-retry';
 import { useHydrated } from '../lib/use-hydrated';
 import { useNearViewportOrIdle } from '../lib/use-near-viewport-or-idle';
@@ -9,7 +9,19 @@ const CommentsRoot = lazyWithRetry(() =>
   import('../features/comments/comments-root').then(({ CommentsRoot }) => CommentsRoot),
 );
 
-function CommentsPlaceholder({ ref }: { ref?: Ref<HTMLElement> }) {
+/**
+ * Holds the section's place. While nothing loads it offers "Show comments" (once the page can
+ * act on it); "Loading comments…" is said only while they load.
+ */
+function CommentsPlaceholder({
+  ref,
+  loading = false,
+  onShow,
+}: {
+  ref?: Ref<HTMLElement>;
+  loading?: boolean;
+  onShow?: () => void;
+}) {
   return (
     <section
       ref={ref}
@@ -20,8 +32,15 @@ function CommentsPlaceholder({ ref }: { ref?: Ref<HTMLElement> }) {
         Comments
       </h2>
       <p role="status" className="comments-placeholder__status">
-        Loading comments…
+        {loading ? 'Loading comments…' : null}
       </p>
+      {onShow ? (
+        <p>
+          <button type="button" className="button button--quiet" onClick={onShow}>
+            Show comments
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -37,18 +56,21 @@ function linksToComments(): boolean {
  * and hydration show a placeholder of about the section's height, so nothing shifts. The
  * section's code and data are fetched after hydration when the reader is two screens away from
  * it, so they are ready on arrival, and readers who never get there (most, on a news site) never
- * pay for them; a link to a comment fetches them at once.
+ * pay for them; a link to a comment, or the placeholder's "Show comments", fetches them at once.
  */
 export function DeferredCommentSection({ slug, title }: { slug: string; title: string }) {
   const hydrated = useHydrated();
   const ref = useRef<HTMLElement>(null);
   const near = useNearViewportOrIdle(ref, { margin: '200% 0px', idle: false });
   const linked = hydrated && linksToComments();
-  const wanted = near || linked;
-  if (!hydrated || !wanted) return <CommentsPlaceholder ref={ref} />;
+  const [asked, setAsked] = useState(false);
+  const wanted = near || linked || asked;
+  if (!hydrated) return <CommentsPlaceholder ref={ref} />;
+  if (!wanted) return <CommentsPlaceholder ref={ref} onShow={() => setAsked(true)} />;
   return (
-    <Suspense fallback={<CommentsPlaceholder />}>
-      <CommentsRoot slug={slug} title={title} />
+    <Suspense fallback={<CommentsPlaceholder loading />}>
+      {/* Asked for by the button, which is gone now: focus goes on to the section. */}
+      <CommentsRoot slug={slug} title={title} focusOnLoad={asked} />
     </Suspense>
   );
 }

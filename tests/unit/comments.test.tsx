@@ -108,6 +108,29 @@ describe('the comment list', () => {
     expect(await screen.findByRole('heading', { name: /5 thoughts on/ })).toBeInTheDocument();
   });
 
+  it('offers “Show comments” while the reader is far from them, and says loading only then', async () => {
+    // The reader is near the top of a long article: the section is far off screen.
+    class FarAway {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+      takeRecords() {
+        return [];
+      }
+    }
+    vi.stubGlobal('IntersectionObserver', FarAway);
+    try {
+      const { user } = renderApp(articleUrl);
+      const show = await screen.findByRole('button', { name: 'Show comments' });
+      expect(screen.queryByText('Loading comments…')).not.toBeInTheDocument();
+      await user.click(show);
+      const heading = await screen.findByRole('heading', { level: 2, name: /5 thoughts on/ });
+      await waitFor(() => expect(heading).toHaveFocus());
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('shows a loading state while comments load', async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));

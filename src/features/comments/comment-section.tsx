@@ -21,7 +21,16 @@ function countHeading(total: number, title: string) {
 const plural = (n: number, one: string, many: string) =>
   `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
-export function CommentSection({ slug, title }: { slug: string; title: string }) {
+export function CommentSection({
+  slug,
+  title,
+  focusOnLoad = false,
+}: {
+  slug: string;
+  title: string;
+  /** Move focus to the section's heading once it has loaded (the reader asked for it). */
+  focusOnLoad?: boolean;
+}) {
   const id = useId();
   const headingId = `${id}-heading`;
   const queryClient = useQueryClient();
@@ -65,6 +74,13 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
     hasMore: hasNextPage && !isFetchingNextPage,
     loadMore: () => void fetchNextPage(),
   });
+
+  const focusedOnLoad = useRef(false);
+  useEffect(() => {
+    if (!focusOnLoad || query.isPending || focusedOnLoad.current) return;
+    focusedOnLoad.current = true;
+    headingRef.current?.focus();
+  }, [focusOnLoad, query.isPending]);
 
   // After a post, the new comment takes focus so the reader lands on what they wrote.
   useEffect(() => {
