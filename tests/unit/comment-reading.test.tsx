@@ -1,4 +1,6 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
+import { server } from '../../mocks/node';
 import { liveCheckIntervalMs } from '../../src/features/comments/comment-queries';
 import { renderApp } from '../render';
 
@@ -60,6 +62,34 @@ describe('sorting', () => {
       'Newest first',
     );
     expect(topLevelAuthors()[0]).toBe('Sam Whitaker');
+  });
+});
+
+describe('changing the order', () => {
+  it('keeps the select focused and the list on screen until the new order arrives, then says so', async () => {
+    const { user } = await openArticle();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      http.get(`${api}`, async ({ request }) => {
+        if (new URL(request.url).searchParams.get('order') === 'newest') await gate;
+        return undefined; // on to the mock server
+      }),
+    );
+    const sort = screen.getByRole('combobox', { name: 'Sort comments' });
+    await user.selectOptions(sort, 'Newest first');
+    // While the new order loads: the same control, still focused, over the list as it was.
+    expect(screen.getByRole('combobox', { name: 'Sort comments' })).toBe(sort);
+    expect(sort).toHaveFocus();
+    expect(topLevelAuthors()).toEqual(['Marta Kowalczyk', 'Lena Hoffmann', 'Sam Whitaker']);
+    expect(screen.queryByText('Comments sorted newest first.')).not.toBeInTheDocument();
+
+    release();
+    await waitFor(() =>
+      expect(topLevelAuthors()).toEqual(['Sam Whitaker', 'Lena Hoffmann', 'Marta Kowalczyk']),
+    );
+    expect(sort).toHaveFocus();
+    expect(await screen.findByText('Comments sorted newest first.')).toBeInTheDocument();
   });
 });
 

@@ -1,5 +1,10 @@
 import './comments.css';
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorState } from '../../components/error-state';
 import { LazyCommentForm as CommentForm } from './lazy-comment-form';
@@ -36,7 +41,10 @@ export function CommentSection({
   const queryClient = useQueryClient();
   const [order, setOrder] = useState<CommentOrder>(commentOrder.read);
   const listQuery = commentQueries.list(slug, order);
-  const query = useInfiniteQuery(listQuery);
+  // On a new order the list shown stays until the new one is in: the sort control (which has
+  // focus) stays mounted, and nothing flashes empty.
+  const query = useInfiniteQuery({ ...listQuery, placeholderData: keepPreviousData });
+  const [sortedTo, setSortedTo] = useState<CommentOrder | null>(null);
   const latestTotal = useQuery({ ...commentQueries.latest(slug), enabled: query.isSuccess }).data;
   const [replyTo, setReplyTo] = useState<{ id: string; author: string } | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -117,7 +125,14 @@ export function CommentSection({
   function changeOrder(next: CommentOrder) {
     commentOrder.save(next);
     setOrder(next);
-    setAnnouncement(`Comments sorted ${commentOrderLabels[next].toLowerCase()}.`);
+    setSortedTo(next);
+  }
+
+  // Said once the list in the new order is on screen, not when it was asked for.
+  const sorting = query.isPlaceholderData;
+  if (sortedTo !== null && !sorting) {
+    setAnnouncement(`Comments sorted ${commentOrderLabels[sortedTo].toLowerCase()}.`);
+    setSortedTo(null);
   }
 
   async function showNewComments() {
@@ -217,7 +232,7 @@ export function CommentSection({
                 renderReplyForm: (commentId) => (replyTo?.id === commentId ? form(replyTo) : null),
               }}
             >
-              <ol className="comment-list">
+              <ol className="comment-list" aria-busy={sorting || undefined}>
                 {tree.map((node) => (
                   <CommentItem key={node.comment.id} node={node} />
                 ))}
