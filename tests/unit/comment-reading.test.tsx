@@ -2,11 +2,14 @@ import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { server } from '../../mocks/node';
 import { liveCheckIntervalMs } from '../../src/features/comments/comment-queries';
-import { renderApp } from '../render';
-
-const slug = 'putin-meets-china-defense-minister-in-moscow';
-const articleUrl = `/articles/${slug}`;
-const api = `${window.location.origin}/api/articles/${slug}/comments`;
+import {
+  articleUrl,
+  commentSaying,
+  commentSection,
+  commentsApi as api,
+  openArticle,
+  topLevelAuthors,
+} from '../comment-helpers';
 
 /** Another reader, in another browser, posting through the API. */
 async function postAsSomeoneElse(comment: string, parentId: string | null = null, n = 0) {
@@ -26,19 +29,6 @@ async function postAsSomeoneElse(comment: string, parentId: string | null = null
   return body.comment.id;
 }
 
-async function openArticle() {
-  const view = renderApp(articleUrl);
-  await screen.findByRole('heading', { level: 2, name: /thoughts on/ });
-  // The form arrives in a chunk of its own.
-  await screen.findByLabelText(/^Comment/);
-  return view;
-}
-
-const topLevelAuthors = () =>
-  [...document.querySelectorAll('.comments > ol.comment-list > li > article .comment__author')].map(
-    (el) => el.textContent,
-  );
-
 describe('sorting', () => {
   it('offers oldest first (the default) and newest first, and remembers the choice', async () => {
     const first = await openArticle();
@@ -51,9 +41,7 @@ describe('sorting', () => {
       expect(topLevelAuthors()).toEqual(['Sam Whitaker', 'Lena Hoffmann', 'Marta Kowalczyk']),
     );
     // Replies still read oldest first under their parent.
-    const marta = screen
-      .getByText(/senior partner/, { selector: '.comment__text p' })
-      .closest('li') as HTMLElement;
+    const marta = commentSaying(/senior partner/);
     expect(within(marta).getByText(/mostly a list of exercises/)).toBeInTheDocument();
     first.unmount();
 
@@ -150,7 +138,7 @@ describe('long branches', () => {
     for (let i = 0; i < 7; i += 1)
       replyIds.push(await postAsSomeoneElse(`Reply number ${i + 1}`, '4', i));
     const { user } = await openArticle();
-    const lena = screen.getByText(/no weapons/).closest('li') as HTMLElement;
+    const lena = commentSaying(/no weapons/);
     expect(within(lena).getByText('Reply number 3')).toBeInTheDocument();
     expect(within(lena).queryByText('Reply number 4')).not.toBeInTheDocument();
 
@@ -169,7 +157,7 @@ describe('long branches', () => {
     window.history.replaceState(null, '', `#comment-${replyIds[6]}`);
     try {
       await openArticle();
-      const target = screen.getByText('Deep link 7').closest('li') as HTMLElement;
+      const target = commentSaying('Deep link 7');
       await waitFor(() => expect(target.querySelector('article')).toHaveFocus());
       expect(target).toHaveClass('comment--highlighted');
     } finally {
@@ -181,9 +169,7 @@ describe('long branches', () => {
 describe('sharing a comment', () => {
   it('copies a link to the comment itself, and says so', async () => {
     const { user } = await openArticle();
-    const lena = screen
-      .getByText(/no weapons/, { selector: '.comment__text p' })
-      .closest('li') as HTMLElement;
+    const lena = commentSaying(/no weapons/);
     await user.click(
       within(lena).getByRole('button', { name: 'Copy link to the comment by Lena Hoffmann' }),
     );
@@ -204,7 +190,7 @@ describe('moving between comments by keyboard', () => {
           'Tip: in the comments, press J and K to move to the next and previous comment.',
       ),
     ).toBeInTheDocument();
-    const articles = () => [...document.querySelectorAll<HTMLElement>('article.comment__body')];
+    const articles = () => within(commentSection()).getAllByRole('article');
     act(() => screen.getByRole('heading', { level: 2, name: /thoughts on/ }).focus());
     await user.keyboard('j');
     expect(articles()[0]).toHaveFocus();

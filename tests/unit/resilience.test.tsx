@@ -5,26 +5,18 @@ import { resetMockDb } from '../../mocks/db';
 import { server } from '../../mocks/node';
 import { setMockScenario } from '../../mocks/scenario';
 import { commentDraft } from '../../src/features/comments/comment-draft';
+import {
+  articleUrl,
+  commentSaying,
+  commentsSaying as shown,
+  commentsUrl,
+  countHeading,
+  field,
+  openArticle,
+  postButton,
+  slug,
+} from '../comment-helpers';
 import { renderApp } from '../render';
-
-const slug = 'putin-meets-china-defense-minister-in-moscow';
-const articleUrl = `/articles/${slug}`;
-const commentsUrl = '*/api/articles/:slug/comments';
-
-async function openArticle() {
-  const view = renderApp(articleUrl);
-  await screen.findByRole('heading', { level: 2, name: /thoughts on/ });
-  // The form is a chunk of its own, loaded once the section is up.
-  await screen.findByLabelText(/^Comment/);
-  return view;
-}
-
-const field = (name: 'Comment' | 'Name' | 'Email') =>
-  screen.getByLabelText(new RegExp(`^${name}`)) as HTMLTextAreaElement;
-const postButton = () =>
-  screen.getByRole('button', { name: /^(Post Comment|Posting…|Waiting to post…)/ });
-const countHeading = () => screen.getByRole('heading', { level: 2, name: /thoughts on/ });
-const shown = (text: string) => screen.queryAllByText(text, { selector: '.comment__text p' });
 
 async function writeComment(user: ReturnType<typeof renderApp>['user'], comment: string) {
   await user.type(field('Comment'), comment);
@@ -68,7 +60,7 @@ describe('offline', () => {
         'You’re offline — your comment will be posted when you’re back online.',
       ),
     ).toBeInTheDocument();
-    const waiting = shown('Written on a train.')[0]?.closest('li') as HTMLElement;
+    const waiting = commentSaying('Written on a train.');
     expect(within(waiting).getByText('Waiting for a connection to post…')).toBeInTheDocument();
     expect(postButton()).toHaveTextContent('Waiting to post…');
     expect(field('Comment')).toHaveValue('Written on a train.');
@@ -127,15 +119,20 @@ describe('offline', () => {
   it('keeps a resumed post that fails on a page with no form queued, and says where it waits', async () => {
     await queueAndCloseTab('Resumed on the front page.');
     vi.useFakeTimers({ shouldAdvanceTime: true });
+    let attempts = 0;
     server.use(
-      http.post(commentsUrl, () =>
-        HttpResponse.json({ status: 503, message: 'Down' }, { status: 503 }),
-      ),
+      http.post(commentsUrl, () => {
+        attempts += 1;
+        return HttpResponse.json({ status: 503, message: 'Down' }, { status: 503 });
+      }),
     );
     const front = renderApp('/');
     await screen.findByRole('heading', { name: 'Latest stories' });
     // Retried by itself first, 2, 4 and 8 s apart, as the form would.
-    await act(() => vi.advanceTimersByTimeAsync(15_000));
+    for (const attempt of [1, 2, 3, 4]) {
+      await waitFor(() => expect(attempts).toBe(attempt));
+      if (attempt < 4) await act(() => vi.advanceTimersByTimeAsync(1000 * 2 ** attempt));
+    }
     const notice = await screen.findByText(/^1 comment waiting to be posted\./);
     expect(within(notice).getByRole('link', { name: 'Go to the article' })).toHaveAttribute(
       'href',
@@ -216,6 +213,7 @@ describe('failures', () => {
     await writeComment(user, 'Through a stalled proxy.');
     await user.click(postButton());
     expect(postButton()).toHaveTextContent('Posting…');
+    await waitFor(() => expect(clientIds).toHaveLength(1));
 
     await act(() => vi.advanceTimersByTimeAsync(15_000));
     const alert = await screen.findByRole('alert');
