@@ -216,7 +216,7 @@ describe('moving between comments by keyboard', () => {
     expect(screen.getByRole('button', { name: 'Display settings' })).toHaveFocus();
     // The shortcut is listed with the display settings.
     const settings = screen.getByRole('group', { name: 'Display settings' });
-    expect(within(settings).getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
+    expect(within(settings).getByText('Keyboard shortcuts')).toBeVisible();
     expect(settings).toHaveTextContent(
       'In the comments, J and K move to the next and previous comment.',
     );
