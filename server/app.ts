@@ -13,7 +13,6 @@ import { commentPaths, commentRoutes } from './routes/comments/comments.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { openApiRoutes } from './routes/openapi/openapi.routes';
 
-
 /** Which methods each API path answers, for 405 and its Allow header. */
 const allowedMethods: Record<string, string[]> = {
   [articlePaths.list]: ['GET', 'HEAD'],

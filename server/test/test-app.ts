@@ -29,7 +29,10 @@ export function testApp(db: Database, deps: Partial<AppDeps> = {}) {
 export const testSlug = putinMeetsChinaDefenseMinister.slug;
 
 /** Adds an article (the seed article by default) the tests can comment on. */
-export async function addTestArticle(db: Database, article: Article = putinMeetsChinaDefenseMinister) {
+export async function addTestArticle(
+  db: Database,
+  article: Article = putinMeetsChinaDefenseMinister,
+) {
   await saveArticle(db, article);
   return article;
 }

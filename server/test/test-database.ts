@@ -17,7 +17,8 @@ declare module 'vitest' {
 export type TestEngine = 'pglite' | 'postgres';
 
 /** Which engine this run of the server tests is on (the vitest project sets it). */
-export const testEngine: TestEngine = process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
+export const testEngine: TestEngine =
+  process.env.TEST_ENGINE === 'postgres' ? 'postgres' : 'pglite';
 
 export interface TestDatabase {
   db: Database;

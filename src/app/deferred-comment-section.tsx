@@ -1,17 +1,27 @@
-import { lazy, Suspense, useEffect, useRef, useState, type Ref, type RefObject } from 'react';
-import { commentKey } from '../features/comments/comment-keys';
+import { Suspense, useRef, useState, type Ref } from 'react';
+import { lazyWithRetry } from '../lib/lazy-with-retry';
 import { useHydrated } from '../lib/use-hydrated';
 import { useNearViewportOrIdle } from '../lib/use-near-viewport-or-idle';
 
 // The comments are their own chunk (the list, TanStack Query, full zod, the form's loader):
 // the article shows and becomes interactive without them.
-const CommentsRoot = lazy(() =>
-  import('../features/comments/comments-root').then(({ CommentsRoot }) => ({
-    default: CommentsRoot,
-  })),
+const CommentsRoot = lazyWithRetry(() =>
+  import('../features/comments/comments-root').then(({ CommentsRoot }) => CommentsRoot),
 );
 
-function CommentsPlaceholder({ ref }: { ref?: Ref<HTMLElement> }) {
+/**
+ * Holds the section's place. While nothing loads it offers "Show comments" (once the page can
+ * act on it); "Loading comments…" is said only while they load.
+ */
+function CommentsPlaceholder({
+  ref,
+  loading = false,
+  onShow,
+}: {
+  ref?: Ref<HTMLElement>;
+  loading?: boolean;
+  onShow?: () => void;
+}) {
   return (
     <section
       ref={ref}
@@ -22,8 +32,15 @@ function CommentsPlaceholder({ ref }: { ref?: Ref<HTMLElement> }) {
         Comments
       </h2>
       <p role="status" className="comments-placeholder__status">
-        Loading comments…
+        {loading ? 'Loading comments…' : null}
       </p>
+      {onShow ? (
+        <p>
+          <button type="button" className="button button--quiet" onClick={onShow}>
+            Show comments
+          </button>
+        </p>
+      ) : null}
     </section>
   );
 }
@@ -34,44 +51,26 @@ function linksToComments(): boolean {
 }
 
 /**
- * J or K (move between comments) before the comments have loaded: loads them, and brings the
- * reader to them; the next press moves to a comment.
- */
-function useCommentKeyRequest(section: RefObject<HTMLElement | null>, listening: boolean) {
-  const [requested, setRequested] = useState(false);
-  useEffect(() => {
-    if (!listening || requested) return;
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!commentKey(event)) return;
-      event.preventDefault();
-      section.current?.scrollIntoView({ block: 'start' });
-      setRequested(true);
-    };
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
-  }, [listening, requested, section]);
-  return requested;
-}
-
-/**
  * The comment section, rendered in the browser only: comments change all the time (a prerendered
  * copy would be stale), and the form reads what the reader saved in this browser. The prerender
  * and hydration show a placeholder of about the section's height, so nothing shifts. The
  * section's code and data are fetched after hydration when the reader is two screens away from
  * it, so they are ready on arrival, and readers who never get there (most, on a news site) never
- * pay for them; a link to a comment, or J / K, fetches them at once.
+ * pay for them; a link to a comment, or the placeholder's "Show comments", fetches them at once.
  */
 export function DeferredCommentSection({ slug, title }: { slug: string; title: string }) {
   const hydrated = useHydrated();
   const ref = useRef<HTMLElement>(null);
   const near = useNearViewportOrIdle(ref, { margin: '200% 0px', idle: false });
   const linked = hydrated && linksToComments();
-  const keyRequested = useCommentKeyRequest(ref, hydrated && !near && !linked);
-  const wanted = near || linked || keyRequested;
-  if (!hydrated || !wanted) return <CommentsPlaceholder ref={ref} />;
+  const [asked, setAsked] = useState(false);
+  const wanted = near || linked || asked;
+  if (!hydrated) return <CommentsPlaceholder ref={ref} />;
+  if (!wanted) return <CommentsPlaceholder ref={ref} onShow={() => setAsked(true)} />;
   return (
-    <Suspense fallback={<CommentsPlaceholder />}>
-      <CommentsRoot slug={slug} title={title} />
+    <Suspense fallback={<CommentsPlaceholder loading />}>
+      {/* Asked for by the button, which is gone now: focus goes on to the section. */}
+      <CommentsRoot slug={slug} title={title} focusOnLoad={asked} />
     </Suspense>
   );
 }

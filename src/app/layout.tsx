@@ -3,6 +3,7 @@ import { ReaderSettingsMenu } from '../features/reader-settings/reader-settings-
 import { Link } from '../lib/router/link';
 import { useFocusOnNavigation } from '../lib/router/use-focus-on-navigation';
 import { siteName } from '../lib/site';
+import { QueuedCommentsSlot } from './queued-comments-slot';
 
 export function Layout({ children }: { children: ReactNode }) {
   const main = useRef<HTMLElement>(null);
@@ -22,6 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </header>
       <main ref={main} id="main-content" className="site-main" tabIndex={-1}>
+        <QueuedCommentsSlot />
         {children}
       </main>
       <footer className="site-footer">

@@ -1,4 +1,5 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react';
+import { retryFailedImports } from '../lib/lazy-with-retry';
 
 interface Props {
   /** What to show instead of the broken part; `reset` renders the children again. */
@@ -18,7 +19,11 @@ export class ErrorBoundary extends Component<Props, { failed: boolean }> {
     console.error('A part of the page failed to render', error, info.componentStack);
   }
 
-  reset = () => this.setState({ failed: false });
+  reset = () => {
+    // What failed may be a chunk that did not load: the next render imports it again.
+    retryFailedImports();
+    this.setState({ failed: false });
+  };
 
   render() {
     return this.state.failed ? this.props.fallback(this.reset) : this.props.children;

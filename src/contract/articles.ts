@@ -1,4 +1,4 @@
-// zod/mini: the article page's contract must not pull in the whole of zod (see lib/zod-mini.ts).
+// zod/mini: the article page's contract must not pull in the whole of zod (see ./zod-mini.ts).
 import { z } from './zod-mini';
 
 const isoDateTime = z.iso.datetime({ offset: true });

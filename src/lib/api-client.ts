@@ -1,4 +1,4 @@
-import { ApiError } from './api-error';
+import { ApiError, isApiError } from './api-error';
 import { safeParse, type ParsingSchema } from './schema';
 
 /**
@@ -69,8 +69,16 @@ async function toHttpError(response: Response): Promise<ApiError> {
 }
 
 /**
+ * How long a request may take, reply body included, before it counts as a network failure: a
+ * stalled connection would otherwise keep "Posting…" (or a loading state) up for good. Posts
+ * get longer, as a slow server may still be storing them (resending is safe: client ids).
+ */
+export const requestTimeoutMs = { read: 10_000, write: 15_000 };
+
+/**
  * Fetches a JSON endpoint and parses the reply with the contract's schema, so that
- * every failure (unreachable server, error status, wrong shape) becomes a typed ApiError.
+ * every failure (unreachable server, error status, wrong shape, no answer in time) becomes a
+ * typed ApiError.
  */
 export async function apiRequest<T>(
   path: string,
@@ -80,6 +88,34 @@ export async function apiRequest<T>(
   const schema = typeof source === 'function' ? source() : Promise.resolve(source);
   // Unobserved until the reply is in: a failed load is reported then, not as an unhandled error.
   schema.catch(() => undefined);
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  if (init.signal?.aborted) abort();
+  init.signal?.addEventListener('abort', abort);
+  let timedOut = false;
+  const timeoutMs =
+    (init.method ?? 'GET') === 'GET' ? requestTimeoutMs.read : requestTimeoutMs.write;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    abort();
+  }, timeoutMs);
+  try {
+    return await requestJson(path, schema, { ...init, signal: controller.signal }, () => timedOut);
+  } catch (error) {
+    if (isApiError(error) || !timedOut) throw error;
+    throw new ApiError('network', 0, 'The server took too long to answer.', { cause: error });
+  } finally {
+    clearTimeout(timer);
+    init.signal?.removeEventListener('abort', abort);
+  }
+}
+
+async function requestJson<T>(
+  path: string,
+  schema: Promise<ParsingSchema<T>>,
+  init: RequestInit & { signal: AbortSignal },
+  timedOut: () => boolean,
+): Promise<T> {
   let response: Response;
   try {
     await ready();
@@ -88,7 +124,8 @@ export async function apiRequest<T>(
       headers: { Accept: 'application/json', ...init.headers },
     });
   } catch (cause) {
-    if (init.signal?.aborted) throw cause;
+    // Cancelled by the caller (a query no longer wanted): not a failure to report.
+    if (init.signal.aborted && !timedOut()) throw cause;
     throw new ApiError('network', 0, 'The server could not be reached.', { cause });
   }
   if (!response.ok) throw await toHttpError(response);

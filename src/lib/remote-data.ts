@@ -17,6 +17,8 @@ export function isTransient(error: unknown): boolean {
 export interface RemoteStoreOptions {
   /** How long to wait before each automatic retry of a transient failure (one retry each). */
   retryDelays?: readonly number[];
+  /** How old data may get before the page fetches it again when the reader comes back to it. */
+  staleAfterMs?: number;
 }
 
 /**
@@ -30,19 +32,30 @@ export class RemoteStore<T> {
   private readonly listeners = new Set<() => void>();
   private readonly fetcher: (key: string) => Promise<T>;
   private readonly retryDelays: readonly number[];
+  private readonly staleAfterMs: number;
+  private readonly updatedAt = new Map<string, number>();
 
   constructor(
     fetcher: (key: string) => Promise<T>,
-    { retryDelays = [1000, 2000] }: RemoteStoreOptions = {},
+    { retryDelays = [1000, 2000], staleAfterMs = 5 * 60_000 }: RemoteStoreOptions = {},
   ) {
     this.fetcher = fetcher;
     this.retryDelays = retryDelays;
+    this.staleAfterMs = staleAfterMs;
   }
 
   get = (key: string): RemoteState<T> => this.states.get(key) ?? pending;
 
-  has(key: string): boolean {
-    return this.states.has(key);
+  /**
+   * Fetches `key` if the page has nothing to show for it, or only a failure (a failure is not
+   * kept: the next page that needs the data asks again), or with `orIfStale`, data older than
+   * `staleAfterMs`.
+   */
+  refresh(key: string, { orIfStale = false } = {}): void {
+    const state = this.states.get(key);
+    if (state?.fetching) return;
+    const stale = Date.now() - (this.updatedAt.get(key) ?? 0) > this.staleAfterMs;
+    if (!state || state.status === 'error' || (orIfStale && stale)) this.load(key);
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -53,6 +66,7 @@ export class RemoteStore<T> {
   /** Data the page already has (the prerendered page's), so nothing is fetched for it. */
   seed(key: string, data: T): void {
     this.states.set(key, { status: 'success', data, fetching: false });
+    this.updatedAt.set(key, Date.now());
   }
 
   /** Fetches `key`, unless that is already under way; what was shown stays until it answers. */
@@ -66,7 +80,9 @@ export class RemoteStore<T> {
   private async fetchWithRetries(key: string): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        this.set(key, { status: 'success', data: await this.fetcher(key), fetching: false });
+        const data = await this.fetcher(key);
+        this.updatedAt.set(key, Date.now());
+        this.set(key, { status: 'success', data, fetching: false });
         return;
       } catch (error) {
         const delay = this.retryDelays[attempt];
@@ -85,7 +101,11 @@ export class RemoteStore<T> {
   }
 }
 
-/** The store's entry for `key`, fetched on first use; `reload` fetches it again. */
+/**
+ * The store's entry for `key`, fetched on first use and again on a later mount if it failed;
+ * when the reader comes back to the tab, fetched again if it is stale (as TanStack Query does).
+ * `reload` fetches it again.
+ */
 export function useRemoteData<T>(
   store: RemoteStore<T>,
   key: string,
@@ -96,7 +116,16 @@ export function useRemoteData<T>(
     () => store.get(key),
   );
   useEffect(() => {
-    if (!store.has(key)) store.load(key);
+    store.refresh(key);
+    const onReturn = () => {
+      if (document.visibilityState === 'visible') store.refresh(key, { orIfStale: true });
+    };
+    window.addEventListener('focus', onReturn);
+    document.addEventListener('visibilitychange', onReturn);
+    return () => {
+      window.removeEventListener('focus', onReturn);
+      document.removeEventListener('visibilitychange', onReturn);
+    };
   }, [store, key]);
   return { ...state, reload: () => store.load(key) };
 }

@@ -68,6 +68,41 @@ describe('never losing a comment, in Chromium', () => {
     await context.close();
   });
 
+  it('keeps a comment queued in a closed tab when another tab’s list changes, and sends it once', async () => {
+    const { page: tabA, context } = await openPage(chromium());
+    const tabB = await context.newPage();
+    await openComments(tabA);
+    await openComments(tabB);
+    await context.setOffline(true);
+    await writeComment(tabA, 'Queued in tab A.');
+    await tabA.getByRole('button', { name: 'Post Comment' }).click();
+    await tabA.getByText('Waiting for a connection to post…').waitFor();
+    await tabA.close();
+    // Tab B's list changes (the reader switches the order): B saves its own, empty, queue.
+    await tabB.bringToFront();
+    await tabB.getByRole('combobox', { name: 'Sort comments' }).selectOption('newest');
+    await context.setOffline(false);
+    await tabB.getByRole('combobox', { name: 'Sort comments' }).waitFor();
+
+    // Two fresh tabs at once: exactly one of them sends the post.
+    const posts: string[] = [];
+    context.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().includes('/comments'))
+        posts.push(request.url());
+    });
+    const [tabC, tabD] = await Promise.all([context.newPage(), context.newPage()]);
+    await Promise.all([openComments(tabC), openComments(tabD)]);
+    await tabC.waitForFunction(() =>
+      Object.keys(localStorage).every((key) => !key.startsWith('app:queued-comment')),
+    );
+    await tabC.reload();
+    await scrollToComments(tabC);
+    await tabC.getByRole('heading', { level: 2, name: /^6 thoughts on/ }).waitFor();
+    expect(await commentsSaying(tabC, 'Queued in tab A.').count()).toBe(1);
+    expect(posts).toHaveLength(1);
+    await context.close();
+  });
+
   it('keeps the draft through a 500 and a reload, then posts it when the server recovers', async () => {
     const { page, context } = await openPage(chromium());
     const leaveQuestions: string[] = [];

@@ -3,6 +3,12 @@ import { http, HttpResponse } from 'msw';
 import { server } from '../../mocks/node';
 import { renderApp } from '../render';
 import { missingSeedLines } from '../seed-article';
+import { putinMeetsChinaDefenseMinister as seed } from '../../mocks/fixtures/articles/putin-meets-china-defense-minister';
+
+const imageAlts = (root: HTMLElement) =>
+  within(root)
+    .getAllByRole('img')
+    .map((img) => img.getAttribute('alt') ?? '');
 
 const seedSlug = 'putin-meets-china-defense-minister-in-moscow';
 const seedPath = `/articles/${seedSlug}`;
@@ -30,11 +36,8 @@ describe('article page', () => {
     const published = screen.getByText(
       (_, el) => el?.tagName === 'TIME' && el.getAttribute('datetime') === '2023-04-16T15:05:00Z',
     );
-    expect(published).toHaveTextContent(
-      new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(
-        new Date('2023-04-16T15:05:00Z'),
-      ),
-    );
+    // In the reader's locale (en-US here) and time zone: 15:05 UTC is April 16 from UTC−15 to UTC+8.
+    expect(published).toHaveTextContent('April 16, 2023');
     expect(document.title).toBe(
       'Putin meets with China’s defense minister in Moscow · The Daily Thread',
     );
@@ -131,6 +134,77 @@ describe('article page', () => {
       'The server sent a reply we couldn’t read.',
     );
     expect(screen.getByRole('button', { name: 'Try again' })).toBeInTheDocument();
+  });
+
+  it('skips a block it cannot show, with one warning, and shows the rest of the article', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    server.use(
+      http.get('*/api/articles/:slug', () =>
+        HttpResponse.json({
+          ...seed,
+          body: [
+            seed.body[0],
+            { type: 'poll', question: 'A block from a newer version?' },
+            ...seed.body.slice(1),
+          ],
+        }),
+      ),
+    );
+    renderApp(seedPath);
+    const article = await screen.findByRole('article');
+    expect(missingSeedLines(article.textContent ?? '', imageAlts(article))).toEqual([]);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
+  });
+
+  it('says so when no block at all can be shown', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    server.use(
+      http.get('*/api/articles/:slug', () =>
+        HttpResponse.json({ ...seed, body: [{ type: 'poll' }] }),
+      ),
+    );
+    renderApp(seedPath);
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The server sent a reply we couldn’t read.',
+    );
+    vi.restoreAllMocks();
+  });
+
+  it('asks again for an article that failed when the reader comes back to it', async () => {
+    server.use(http.get('*/api/articles/:slug', () => HttpResponse.error(), { once: true }));
+    const { user } = renderApp(seedPath);
+    expect(await screen.findByRole('alert')).toHaveTextContent('Can’t reach the server');
+    await user.click(screen.getByRole('link', { name: 'The Daily Thread' }));
+    await user.click(await screen.findByRole('link', { name: seed.headline }));
+    expect(await screen.findByRole('heading', { level: 1, name: seed.headline })).toBeVisible();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows a corrected article when the reader returns to the tab after five minutes', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true, toFake: ['Date'] });
+    try {
+      renderApp(seedPath);
+      await screen.findByRole('heading', { level: 1, name: seed.headline });
+      server.use(
+        http.get('*/api/articles/:slug', () =>
+          HttpResponse.json({ ...seed, headline: 'A corrected headline' }),
+        ),
+      );
+      // Back within a few minutes: nothing is fetched again.
+      vi.setSystemTime(Date.now() + 4 * 60_000);
+      window.dispatchEvent(new Event('focus'));
+      expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent(seed.headline);
+
+      vi.setSystemTime(Date.now() + 2 * 60_000);
+      window.dispatchEvent(new Event('focus'));
+      expect(
+        await screen.findByRole('heading', { level: 1, name: 'A corrected headline' }),
+      ).toBeVisible();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says the server cannot be reached when the network fails', async () => {

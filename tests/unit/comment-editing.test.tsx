@@ -1,17 +1,6 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import { renderApp } from '../render';
-
-const slug = 'putin-meets-china-defense-minister-in-moscow';
-const articleUrl = `/articles/${slug}`;
-const api = `${window.location.origin}/api/articles/${slug}/comments`;
-
-async function openArticle() {
-  const view = renderApp(articleUrl);
-  await screen.findByRole('heading', { level: 2, name: /thoughts on/ });
-  // The form arrives in a chunk of its own.
-  await screen.findByLabelText(/^Comment/);
-  return view;
-}
+import { commentSaying, commentsApi, openArticle } from '../comment-helpers';
+import type { renderApp } from '../render';
 
 async function postOwnComment(user: ReturnType<typeof renderApp>['user'], text: string) {
   for (const [label, value] of [
@@ -24,7 +13,7 @@ async function postOwnComment(user: ReturnType<typeof renderApp>['user'], text: 
   }
   await user.click(screen.getByRole('button', { name: 'Post Comment' }));
   await screen.findByText('Your comment was posted.');
-  return screen.getByText(text, { selector: '.comment__text p' }).closest('li') as HTMLElement;
+  return commentSaying(text);
 }
 
 afterEach(() => {
@@ -40,12 +29,8 @@ describe('editing and deleting your own comment', () => {
       expect(within(mine).getByRole('button', { name: 'Edit' })).toBeInTheDocument(),
     );
     expect(within(mine).getByRole('button', { name: 'Delete' })).toBeInTheDocument();
-    const others = screen
-      .getByText(/senior partner/, { selector: '.comment__text p' })
-      .closest('article');
-    expect(
-      within(others as HTMLElement).queryByRole('button', { name: 'Edit' }),
-    ).not.toBeInTheDocument();
+    const others = commentSaying(/senior partner/);
+    expect(within(others).queryAllByRole('button', { name: 'Edit' })).toHaveLength(0);
   });
 
   it('edits in place with a labelled textbox, Save and Cancel, and marks the comment edited', async () => {
@@ -86,7 +71,7 @@ describe('editing and deleting your own comment', () => {
 
     const answered = await postOwnComment(user, 'Someone will answer this.');
     const id = answered.id.replace('comment-', '');
-    await fetch(api, {
+    await fetch(commentsApi, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -125,7 +110,7 @@ describe('editing and deleting your own comment', () => {
   });
 
   it('refuses a change without the author’s token, and never publishes a token', async () => {
-    const posted = await fetch(api, {
+    const posted = await fetch(commentsApi, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({
@@ -137,13 +122,13 @@ describe('editing and deleting your own comment', () => {
         clientId: crypto.randomUUID(),
       }),
     }).then((r) => r.json());
-    const patch = await fetch(`${api}/${posted.comment.id}`, {
+    const patch = await fetch(`${commentsApi}/${posted.comment.id}`, {
       method: 'PATCH',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ comment: 'Hijacked.', editToken: crypto.randomUUID() }),
     });
     expect(patch.status).toBe(403);
-    const list = await fetch(api).then((r) => r.text());
+    const list = await fetch(commentsApi).then((r) => r.text());
     expect(list).not.toContain(posted.editToken);
     expect(list).not.toMatch(/editToken/);
   });

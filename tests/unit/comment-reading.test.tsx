@@ -1,10 +1,15 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
+import { http } from 'msw';
+import { server } from '../../mocks/node';
 import { liveCheckIntervalMs } from '../../src/features/comments/comment-queries';
-import { renderApp } from '../render';
-
-const slug = 'putin-meets-china-defense-minister-in-moscow';
-const articleUrl = `/articles/${slug}`;
-const api = `${window.location.origin}/api/articles/${slug}/comments`;
+import {
+  articleUrl,
+  commentSaying,
+  commentSection,
+  commentsApi as api,
+  openArticle,
+  topLevelAuthors,
+} from '../comment-helpers';
 
 /** Another reader, in another browser, posting through the API. */
 async function postAsSomeoneElse(comment: string, parentId: string | null = null, n = 0) {
@@ -24,19 +29,6 @@ async function postAsSomeoneElse(comment: string, parentId: string | null = null
   return body.comment.id;
 }
 
-async function openArticle() {
-  const view = renderApp(articleUrl);
-  await screen.findByRole('heading', { level: 2, name: /thoughts on/ });
-  // The form arrives in a chunk of its own.
-  await screen.findByLabelText(/^Comment/);
-  return view;
-}
-
-const topLevelAuthors = () =>
-  [...document.querySelectorAll('.comments > ol.comment-list > li > article .comment__author')].map(
-    (el) => el.textContent,
-  );
-
 describe('sorting', () => {
   it('offers oldest first (the default) and newest first, and remembers the choice', async () => {
     const first = await openArticle();
@@ -49,9 +41,7 @@ describe('sorting', () => {
       expect(topLevelAuthors()).toEqual(['Sam Whitaker', 'Lena Hoffmann', 'Marta Kowalczyk']),
     );
     // Replies still read oldest first under their parent.
-    const marta = screen
-      .getByText(/senior partner/, { selector: '.comment__text p' })
-      .closest('li') as HTMLElement;
+    const marta = commentSaying(/senior partner/);
     expect(within(marta).getByText(/mostly a list of exercises/)).toBeInTheDocument();
     first.unmount();
 
@@ -60,6 +50,34 @@ describe('sorting', () => {
       'Newest first',
     );
     expect(topLevelAuthors()[0]).toBe('Sam Whitaker');
+  });
+});
+
+describe('changing the order', () => {
+  it('keeps the select focused and the list on screen until the new order arrives, then says so', async () => {
+    const { user } = await openArticle();
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    server.use(
+      http.get(`${api}`, async ({ request }) => {
+        if (new URL(request.url).searchParams.get('order') === 'newest') await gate;
+        return undefined; // on to the mock server
+      }),
+    );
+    const sort = screen.getByRole('combobox', { name: 'Sort comments' });
+    await user.selectOptions(sort, 'Newest first');
+    // While the new order loads: the same control, still focused, over the list as it was.
+    expect(screen.getByRole('combobox', { name: 'Sort comments' })).toBe(sort);
+    expect(sort).toHaveFocus();
+    expect(topLevelAuthors()).toEqual(['Marta Kowalczyk', 'Lena Hoffmann', 'Sam Whitaker']);
+    expect(screen.queryByText('Comments sorted newest first.')).not.toBeInTheDocument();
+
+    release();
+    await waitFor(() =>
+      expect(topLevelAuthors()).toEqual(['Sam Whitaker', 'Lena Hoffmann', 'Marta Kowalczyk']),
+    );
+    expect(sort).toHaveFocus();
+    expect(await screen.findByText('Comments sorted newest first.')).toBeInTheDocument();
   });
 });
 
@@ -120,7 +138,7 @@ describe('long branches', () => {
     for (let i = 0; i < 7; i += 1)
       replyIds.push(await postAsSomeoneElse(`Reply number ${i + 1}`, '4', i));
     const { user } = await openArticle();
-    const lena = screen.getByText(/no weapons/).closest('li') as HTMLElement;
+    const lena = commentSaying(/no weapons/);
     expect(within(lena).getByText('Reply number 3')).toBeInTheDocument();
     expect(within(lena).queryByText('Reply number 4')).not.toBeInTheDocument();
 
@@ -139,7 +157,7 @@ describe('long branches', () => {
     window.history.replaceState(null, '', `#comment-${replyIds[6]}`);
     try {
       await openArticle();
-      const target = screen.getByText('Deep link 7').closest('li') as HTMLElement;
+      const target = commentSaying('Deep link 7');
       await waitFor(() => expect(target.querySelector('article')).toHaveFocus());
       expect(target).toHaveClass('comment--highlighted');
     } finally {
@@ -151,9 +169,7 @@ describe('long branches', () => {
 describe('sharing a comment', () => {
   it('copies a link to the comment itself, and says so', async () => {
     const { user } = await openArticle();
-    const lena = screen
-      .getByText(/no weapons/, { selector: '.comment__text p' })
-      .closest('li') as HTMLElement;
+    const lena = commentSaying(/no weapons/);
     await user.click(
       within(lena).getByRole('button', { name: 'Copy link to the comment by Lena Hoffmann' }),
     );
@@ -169,10 +185,13 @@ describe('moving between comments by keyboard', () => {
     const { user } = await openArticle();
     expect(
       screen.getByText(
-        (_, el) => el?.textContent === 'Tip: press J and K to move between comments.',
+        (_, el) =>
+          el?.textContent ===
+          'Tip: in the comments, press J and K to move to the next and previous comment.',
       ),
     ).toBeInTheDocument();
-    const articles = () => [...document.querySelectorAll<HTMLElement>('article.comment__body')];
+    const articles = () => within(commentSection()).getAllByRole('article');
+    act(() => screen.getByRole('heading', { level: 2, name: /thoughts on/ }).focus());
     await user.keyboard('j');
     expect(articles()[0]).toHaveFocus();
     await user.keyboard('jj');
@@ -183,5 +202,23 @@ describe('moving between comments by keyboard', () => {
     await user.click(screen.getByLabelText(/^Comment/));
     await user.keyboard('jk');
     expect(screen.getByLabelText(/^Comment/)).toHaveValue('jk');
+  });
+
+  it('leaves J and K alone while focus is outside the comment section (WCAG 2.1.4)', async () => {
+    const { user } = await openArticle();
+    act(() => screen.getByRole('heading', { level: 1 }).closest('article')?.focus());
+    act(() => (document.activeElement as HTMLElement | null)?.blur());
+    expect(document.body).toHaveFocus();
+    await user.keyboard('j');
+    expect(document.body).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Display settings' }));
+    await user.keyboard('j');
+    expect(screen.getByRole('button', { name: 'Display settings' })).toHaveFocus();
+    // The shortcut is listed with the display settings.
+    const settings = screen.getByRole('group', { name: 'Display settings' });
+    expect(within(settings).getByText('Keyboard shortcuts')).toBeVisible();
+    expect(settings).toHaveTextContent(
+      'In the comments, J and K move to the next and previous comment.',
+    );
   });
 });

@@ -1,55 +1,19 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
-import type { UserEvent } from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { server } from '../../mocks/node';
+import {
+  articleUrl,
+  commentSaying as commentWithText,
+  commentsSaying,
+  commentsUrl,
+  countHeading,
+  field,
+  fillForm,
+  headline,
+  openArticle,
+  postButton,
+} from '../comment-helpers';
 import { renderApp } from '../render';
-
-const slug = 'putin-meets-china-defense-minister-in-moscow';
-const articleUrl = `/articles/${slug}`;
-const headline = 'Putin meets with China’s defense minister in Moscow';
-const commentsUrl = '*/api/articles/:slug/comments';
-
-async function openArticle(url = articleUrl) {
-  const view = renderApp(url);
-  await screen.findByRole('heading', { level: 2, name: /thoughts on|One thought|No comments yet/ });
-  // The form is a chunk of its own, loaded once the section is up.
-  await screen.findByLabelText(/^Comment/);
-  return view;
-}
-
-type FieldName = 'Comment' | 'Name' | 'Email' | 'Website';
-const field = (name: FieldName) =>
-  screen.getByLabelText(new RegExp(`^${name}`)) as HTMLInputElement;
-
-async function fillForm(
-  user: UserEvent,
-  values: Partial<Record<'comment' | 'name' | 'email' | 'website', string>> = {},
-) {
-  const {
-    comment = 'A thoughtful comment.',
-    name = 'Ada Reader',
-    email = 'ada@example.com',
-    website = '',
-  } = values;
-  for (const [label, value] of [
-    ['Comment', comment],
-    ['Name', name],
-    ['Email', email],
-    ['Website', website],
-  ] as const) {
-    await user.clear(field(label));
-    if (value) await user.type(field(label), value);
-  }
-}
-
-const postButton = () => screen.getByRole('button', { name: /^(Post Comment|Posting…)/ });
-const countHeading = () =>
-  screen.getByRole('heading', { level: 2, name: /thoughts on|One thought|No comments yet/ });
-const commentWithText = (text: string) => {
-  const item = screen.getByText(text, { exact: false, selector: '.comment__text p' }).closest('li');
-  if (!item) throw new Error(`no comment says "${text}"`);
-  return item;
-};
 
 describe('the comment list', () => {
   it('shows the count and each comment with author, linked website, date, text and a reply button', async () => {
@@ -108,6 +72,29 @@ describe('the comment list', () => {
     expect(await screen.findByRole('heading', { name: /5 thoughts on/ })).toBeInTheDocument();
   });
 
+  it('offers “Show comments” while the reader is far from them, and says loading only then', async () => {
+    // The reader is near the top of a long article: the section is far off screen.
+    class FarAway {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+      takeRecords() {
+        return [];
+      }
+    }
+    vi.stubGlobal('IntersectionObserver', FarAway);
+    try {
+      const { user } = renderApp(articleUrl);
+      const show = await screen.findByRole('button', { name: 'Show comments' });
+      expect(screen.queryByText('Loading comments…')).not.toBeInTheDocument();
+      await user.click(show);
+      const heading = await screen.findByRole('heading', { level: 2, name: /5 thoughts on/ });
+      await waitFor(() => expect(heading).toHaveFocus());
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('shows a loading state while comments load', async () => {
     let release: () => void = () => {};
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -132,6 +119,22 @@ describe('the comment list', () => {
       );
     } finally {
       window.history.replaceState(null, '', window.location.pathname);
+    }
+  });
+});
+
+describe('a malformed permalink', () => {
+  it('ignores a fragment that is not a valid escape (#comment-%E0) and shows the comments', async () => {
+    const log = vi.spyOn(console, 'error').mockImplementation(() => {});
+    window.history.replaceState(null, '', '#comment-%E0');
+    try {
+      await openArticle();
+      expect(countHeading()).toHaveTextContent('5 thoughts on');
+      expect(screen.queryByText('The comments couldn’t be shown')).not.toBeInTheDocument();
+      expect(log).not.toHaveBeenCalled();
+    } finally {
+      window.history.replaceState(null, '', window.location.pathname);
+      log.mockRestore();
     }
   });
 });
@@ -216,13 +219,8 @@ describe('the comment form', () => {
     await user.click(postButton());
 
     // Optimistic: on screen and counted before the server answers; the button says it is busy.
-    const optimistic = await screen.findByText('First line', {
-      exact: false,
-      selector: '.comment__text p',
-    });
-    expect(
-      within(optimistic.closest('li') as HTMLElement).getByText('Posting…'),
-    ).toBeInTheDocument();
+    const optimistic = await waitFor(() => commentWithText('First line'));
+    expect(within(optimistic).getByText('Posting…')).toBeInTheDocument();
     expect(postButton()).toHaveTextContent('Posting…');
     expect(postButton()).toHaveAttribute('aria-disabled', 'true');
     expect(countHeading()).toHaveTextContent('6 thoughts');
@@ -278,9 +276,7 @@ describe('the comment form', () => {
     expect(field('Name')).toHaveAttribute('aria-invalid', 'true');
     expect(field('Name')).toHaveFocus();
     expect(field('Comment')).toHaveValue('Keep me.');
-    expect(
-      screen.queryByText('Keep me.', { selector: '.comment__text p' }),
-    ).not.toBeInTheDocument();
+    expect(commentsSaying('Keep me.')).toHaveLength(0);
     expect(countHeading()).toHaveTextContent('5 thoughts');
   });
 
@@ -328,15 +324,11 @@ describe('the comment form', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('the server had a problem (error 503)');
     expect(field('Comment')).toHaveValue('Survives a 503.');
-    expect(
-      screen.queryByText('Survives a 503.', { selector: '.comment__text p' }),
-    ).not.toBeInTheDocument();
+    expect(commentsSaying('Survives a 503.')).toHaveLength(0);
 
     await user.click(within(alert).getByRole('button', { name: 'Try again now' }));
     await screen.findByText('Your comment was posted.');
-    expect(screen.getAllByText('Survives a 503.', { selector: '.comment__text p' })).toHaveLength(
-      1,
-    );
+    expect(commentsSaying('Survives a 503.')).toHaveLength(1);
   });
 
   it('says the server cannot be reached when the network fails, and keeps the text', async () => {
@@ -380,8 +372,6 @@ describe('the comment form', () => {
     await screen.findByText(/awaiting moderation|was posted/);
     unmount();
     await openArticle();
-    expect(
-      screen.queryByText('Buy cheap watches.', { selector: '.comment__text p' }),
-    ).not.toBeInTheDocument();
+    expect(commentsSaying('Buy cheap watches.')).toHaveLength(0);
   });
 });

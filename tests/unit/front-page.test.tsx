@@ -1,5 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
+import { nightTrains } from '../../mocks/fixtures/articles/night-trains';
+import { putinMeetsChinaDefenseMinister } from '../../mocks/fixtures/articles/putin-meets-china-defense-minister';
+import { rooftopGardens } from '../../mocks/fixtures/articles/rooftop-gardens';
 import { server } from '../../mocks/node';
 import { renderApp } from '../render';
 
@@ -55,6 +58,34 @@ describe('front page', () => {
     expect(alert).toHaveTextContent('Can’t reach the server');
     await user.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await screen.findAllByRole('listitem')).toHaveLength(3);
+  });
+
+  it('skips a story it cannot show, with one warning, and lists the others', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    server.use(
+      http.get('*/api/articles', () =>
+        HttpResponse.json({
+          articles: [
+            { ...putinMeetsChinaDefenseMinister, slug: 'Not A Slug!' },
+            rooftopGardens,
+            nightTrains,
+          ],
+        }),
+      ),
+    );
+    renderApp('/');
+    const list = await screen.findByRole('list');
+    expect(
+      within(list)
+        .getAllByRole('heading', { level: 2 })
+        .map((h) => h.textContent),
+    ).toEqual([
+      'Sample story: A rooftop garden feeds a city block',
+      'Sample story: Night trains make a quiet comeback',
+    ]);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    expect(warn).toHaveBeenCalledTimes(1);
+    warn.mockRestore();
   });
 
   it('shows a page-not-found message for an unknown address', async () => {

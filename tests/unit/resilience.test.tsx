@@ -5,32 +5,33 @@ import { resetMockDb } from '../../mocks/db';
 import { server } from '../../mocks/node';
 import { setMockScenario } from '../../mocks/scenario';
 import { commentDraft } from '../../src/features/comments/comment-draft';
+import {
+  articleUrl,
+  commentSaying,
+  commentsSaying as shown,
+  commentsUrl,
+  countHeading,
+  field,
+  openArticle,
+  postButton,
+  slug,
+} from '../comment-helpers';
 import { renderApp } from '../render';
-
-const slug = 'putin-meets-china-defense-minister-in-moscow';
-const articleUrl = `/articles/${slug}`;
-const commentsUrl = '*/api/articles/:slug/comments';
-
-async function openArticle() {
-  const view = renderApp(articleUrl);
-  await screen.findByRole('heading', { level: 2, name: /thoughts on/ });
-  // The form is a chunk of its own, loaded once the section is up.
-  await screen.findByLabelText(/^Comment/);
-  return view;
-}
-
-const field = (name: 'Comment' | 'Name' | 'Email') =>
-  screen.getByLabelText(new RegExp(`^${name}`)) as HTMLTextAreaElement;
-const postButton = () =>
-  screen.getByRole('button', { name: /^(Post Comment|Posting…|Waiting to post…)/ });
-const countHeading = () => screen.getByRole('heading', { level: 2, name: /thoughts on/ });
-const shown = (text: string) => screen.queryAllByText(text, { selector: '.comment__text p' });
 
 async function writeComment(user: ReturnType<typeof renderApp>['user'], comment: string) {
   await user.type(field('Comment'), comment);
   await user.type(field('Name'), 'Ada Reader');
   await user.type(field('Email'), 'ada@example.com');
 }
+
+/** Everything the app keeps in this browser, as one string (the mock server's database aside). */
+const storedText = () =>
+  Object.keys(localStorage)
+    .filter((key) => !key.startsWith('mock-api:'))
+    .map((key) => localStorage.getItem(key))
+    .join('\n');
+
+const clickTryAgain = () => act(() => screen.getByRole('button', { name: 'Try again' }).click());
 
 const goOffline = () => act(() => void window.dispatchEvent(new Event('offline')));
 const goOnline = () =>
@@ -59,7 +60,7 @@ describe('offline', () => {
         'You’re offline — your comment will be posted when you’re back online.',
       ),
     ).toBeInTheDocument();
-    const waiting = shown('Written on a train.')[0]?.closest('li') as HTMLElement;
+    const waiting = commentSaying('Written on a train.');
     expect(within(waiting).getByText('Waiting for a connection to post…')).toBeInTheDocument();
     expect(postButton()).toHaveTextContent('Waiting to post…');
     expect(field('Comment')).toHaveValue('Written on a train.');
@@ -107,14 +108,66 @@ describe('offline', () => {
     const front = renderApp('/');
     await screen.findByRole('heading', { name: 'Latest stories' });
     // Sent once the queue is empty in storage: nothing is left for a later page to resend.
-    await waitFor(() =>
-      expect(localStorage.getItem('app:query-cache:v1')).not.toContain('Sent from the front page.'),
-    );
+    await waitFor(() => expect(storedText()).not.toContain('Sent from the front page.'));
     front.unmount();
 
     await openArticle();
     expect(shown('Sent from the front page.')).toHaveLength(1);
     expect(countHeading()).toHaveTextContent('6 thoughts');
+  });
+
+  it('keeps a resumed post that fails on a page with no form queued, and says where it waits', async () => {
+    await queueAndCloseTab('Resumed on the front page.');
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let attempts = 0;
+    server.use(
+      http.post(commentsUrl, () => {
+        attempts += 1;
+        return HttpResponse.json({ status: 503, message: 'Down' }, { status: 503 });
+      }),
+    );
+    const front = renderApp('/');
+    await screen.findByRole('heading', { name: 'Latest stories' });
+    // Retried by itself first, 2, 4 and 8 s apart, as the form would.
+    for (const attempt of [1, 2, 3, 4]) {
+      await waitFor(() => expect(attempts).toBe(attempt));
+      if (attempt < 4) await act(() => vi.advanceTimersByTimeAsync(1000 * 2 ** attempt));
+    }
+    const notice = await screen.findByText(/^1 comment waiting to be posted\./);
+    expect(within(notice).getByRole('link', { name: 'Go to the article' })).toHaveAttribute(
+      'href',
+      `${articleUrl}#comments`,
+    );
+    expect(storedText()).toContain('Resumed on the front page.');
+
+    server.resetHandlers();
+    await front.user.click(screen.getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(storedText()).not.toContain('Resumed on the front page.'));
+    expect(screen.queryByText(/waiting to be posted/)).not.toBeInTheDocument();
+    front.unmount();
+
+    await openArticle();
+    expect(shown('Resumed on the front page.')).toHaveLength(1);
+    expect(countHeading()).toHaveTextContent('6 thoughts');
+  });
+});
+
+describe('what stays in this browser', () => {
+  it('keeps the email of a queued post only until it is settled, unless asked to save it', async () => {
+    const { user } = await openArticle();
+    await goOffline();
+    await writeComment(user, 'Carried with its email.');
+    await user.click(postButton());
+    await screen.findByText(
+      'You’re offline — your comment will be posted when you’re back online.',
+    );
+    // Queued: the post must carry the email to be sent.
+    expect(storedText()).toContain('ada@example.com');
+
+    await goOnline();
+    await screen.findByText('Your comment was posted.');
+    await waitFor(() => expect(storedText()).not.toContain('ada@example.com'));
+    expect(storedText()).not.toContain('Ada Reader');
   });
 });
 
@@ -141,6 +194,67 @@ describe('failures', () => {
     await act(() => vi.advanceTimersByTimeAsync(2000));
     expect(await screen.findByText('Your comment was posted.')).toBeInTheDocument();
     expect(shown('Second time lucky.')).toHaveLength(1);
+  });
+
+  it('gives up on a post the server never answers after 15 s, and resends it with the same client id', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const clientIds: unknown[] = [];
+    server.use(
+      http.post(
+        commentsUrl,
+        async ({ request }) => {
+          clientIds.push(((await request.json()) as { clientId?: unknown }).clientId);
+          return new Promise<never>(() => {}); // a stalled connection
+        },
+        { once: true },
+      ),
+    );
+    const { user } = await openArticle();
+    await writeComment(user, 'Through a stalled proxy.');
+    await user.click(postButton());
+    expect(postButton()).toHaveTextContent('Posting…');
+    await waitFor(() => expect(clientIds).toHaveLength(1));
+
+    await act(() => vi.advanceTimersByTimeAsync(15_000));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('Your comment wasn’t sent: the server can’t be reached.');
+    expect(alert).toHaveTextContent(/Retrying automatically \(attempt 2 of 4\)/);
+    expect(postButton()).toHaveTextContent(/^Post Comment$/);
+
+    server.use(
+      http.post(commentsUrl, async ({ request }) => {
+        clientIds.push(((await request.clone().json()) as { clientId?: unknown }).clientId);
+        return undefined; // on to the mock server
+      }),
+    );
+    await act(() => vi.advanceTimersByTimeAsync(2000));
+    expect(await screen.findByText('Your comment was posted.')).toBeInTheDocument();
+    expect(shown('Through a stalled proxy.')).toHaveLength(1);
+    expect(clientIds).toHaveLength(2);
+    expect(clientIds[1]).toBe(clientIds[0]);
+  });
+
+  it('shows a comment list the server never sends as unreachable after 10 s', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    let asked = false;
+    server.use(
+      http.get(
+        commentsUrl,
+        () => {
+          asked = true;
+          return new Promise<never>(() => {});
+        },
+        { once: true },
+      ),
+    );
+    renderApp(articleUrl);
+    await waitFor(() => expect(asked).toBe(true));
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Can’t reach the server');
+    await clickTryAgain();
+    expect(
+      await screen.findByRole('heading', { level: 2, name: /thoughts on/ }),
+    ).toBeInTheDocument();
   });
 
   it('counts down a rate limit and enables the button again when the wait is over', async () => {

@@ -1,12 +1,11 @@
-import { useEffect, useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { VideoBlock } from '../../contract/articles';
 
-const focusableSelector =
-  'a[href], button:not([disabled]), input:not([disabled]), select, textarea, video[controls], [tabindex]:not([tabindex="-1"])';
-
 /**
- * A modal <dialog>: the browser makes the page behind it inert and closes it on Escape;
- * Tab is kept cycling inside it rather than escaping to the browser's own controls.
+ * A modal <dialog>: the browser makes the page behind it inert (so Tab stays in the dialog and
+ * the browser's own toolbar) and closes it on Escape. No Tab handling of our own: it would count
+ * the <video> as one stop and skip its native controls (play, seek, volume, captions, full
+ * screen), which the browser puts in the tab order itself.
  */
 export function VideoDialog({ block, onClose }: { block: VideoBlock; onClose: () => void }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -26,30 +25,15 @@ export function VideoDialog({ block, onClose }: { block: VideoBlock; onClose: ()
     // never asked for (StrictMode re-runs this effect); removing the element ends the modal.
   }, []);
 
-  function trapTab(event: KeyboardEvent<HTMLDialogElement>) {
-    if (event.key !== 'Tab') return;
-    const focusable = [...event.currentTarget.querySelectorAll<HTMLElement>(focusableSelector)];
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    if (!first || !last) return;
-    if (event.shiftKey && document.activeElement === first) {
-      event.preventDefault();
-      last.focus();
-    } else if (!event.shiftKey && document.activeElement === last) {
-      event.preventDefault();
-      first.focus();
-    }
-  }
-
   return (
-    // The dialog handles Tab (to keep focus inside) and backdrop clicks; its controls stay buttons.
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
+    // The dialog handles backdrop clicks (a pointer convenience; Escape and the Close button are
+    // the keyboard's ways out); its controls stay buttons.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
     <dialog
       ref={dialogRef}
       className="video-dialog"
       aria-labelledby={titleId}
       onClose={onClose}
-      onKeyDown={trapTab}
       onClick={(event) => {
         // A click on the backdrop (the dialog element itself, outside its content) closes it.
         if (event.target === event.currentTarget) event.currentTarget.close();

@@ -10,6 +10,7 @@ import { commentMutationKeys } from './comment-queries';
 import { commentFieldsSchema, type Comment } from '../../contract/comments';
 import type { PostCommentVariables } from './post-comment';
 import { postErrorMessage } from './post-error-message';
+import { watchPost } from './queued-comments';
 import { savedDetails } from './saved-details';
 import { useLeaveGuard } from './use-leave-guard';
 import type { PendingComment } from './use-pending-comments';
@@ -87,12 +88,18 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
   });
   const mutation = useMutation<{ comment: Comment }, unknown, PostCommentVariables>({
     mutationKey: commentMutationKeys.post(slug),
+    // This form shows each failure and retries it itself (see handleFailure).
+    retry: false,
   });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [hasText, setHasText] = useState(() => getValues('comment').trim() !== '');
   // One id per comment: resending the same words reuses it, so the server can spot a repeat.
   const submission = useRef<{ clientId: string; fingerprint: string } | null>(null);
   const sending = useRef(false);
+  // While this form is on screen it answers for its post's failures; once it goes, a failure of
+  // a post still under way leaves the post queued (see queued-comments.ts).
+  const watching = useRef<(() => void) | null>(null);
+  useEffect(() => () => watching.current?.(), []);
 
   const counting =
     notice?.kind === 'rate-limited' || (notice?.kind === 'failed' && notice.retryAt !== null);
@@ -152,6 +159,8 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
     if (submission.current?.fingerprint !== fingerprint) {
       submission.current = { clientId: crypto.randomUUID(), fingerprint };
     }
+    watching.current?.();
+    watching.current = watchPost(submission.current.clientId);
     const request = {
       comment: values.comment,
       name: values.name,

@@ -1,7 +1,11 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client';
 import { commenterToken } from './commenter-token';
-import { commentPageSchema, commenterTokenHeader, type CommentOrder } from '../../contract/comments';
+import {
+  commentPageSchema,
+  commenterTokenHeader,
+  type CommentOrder,
+} from '../../contract/comments';
 
 export const commentPageSize = 50;
 

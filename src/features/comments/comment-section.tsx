@@ -1,5 +1,10 @@
 import './comments.css';
-import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorState } from '../../components/error-state';
 import { LazyCommentForm as CommentForm } from './lazy-comment-form';
@@ -21,13 +26,25 @@ function countHeading(total: number, title: string) {
 const plural = (n: number, one: string, many: string) =>
   `${n.toLocaleString()} ${n === 1 ? one : many}`;
 
-export function CommentSection({ slug, title }: { slug: string; title: string }) {
+export function CommentSection({
+  slug,
+  title,
+  focusOnLoad = false,
+}: {
+  slug: string;
+  title: string;
+  /** Move focus to the section's heading once it has loaded (the reader asked for it). */
+  focusOnLoad?: boolean;
+}) {
   const id = useId();
   const headingId = `${id}-heading`;
   const queryClient = useQueryClient();
   const [order, setOrder] = useState<CommentOrder>(commentOrder.read);
   const listQuery = commentQueries.list(slug, order);
-  const query = useInfiniteQuery(listQuery);
+  // On a new order the list shown stays until the new one is in: the sort control (which has
+  // focus) stays mounted, and nothing flashes empty.
+  const query = useInfiniteQuery({ ...listQuery, placeholderData: keepPreviousData });
+  const [sortedTo, setSortedTo] = useState<CommentOrder | null>(null);
   const latestTotal = useQuery({ ...commentQueries.latest(slug), enabled: query.isSuccess }).data;
   const [replyTo, setReplyTo] = useState<{ id: string; author: string } | null>(null);
   const [announcement, setAnnouncement] = useState('');
@@ -66,6 +83,13 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
     loadMore: () => void fetchNextPage(),
   });
 
+  const focusedOnLoad = useRef(false);
+  useEffect(() => {
+    if (!focusOnLoad || query.isPending || focusedOnLoad.current) return;
+    focusedOnLoad.current = true;
+    headingRef.current?.focus();
+  }, [focusOnLoad, query.isPending]);
+
   // After a post, the new comment takes focus so the reader lands on what they wrote.
   useEffect(() => {
     if (!postedId) return;
@@ -101,7 +125,14 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
   function changeOrder(next: CommentOrder) {
     commentOrder.save(next);
     setOrder(next);
-    setAnnouncement(`Comments sorted ${commentOrderLabels[next].toLowerCase()}.`);
+    setSortedTo(next);
+  }
+
+  // Said once the list in the new order is on screen, not when it was asked for.
+  const sorting = query.isPlaceholderData;
+  if (sortedTo !== null && !sorting) {
+    setAnnouncement(`Comments sorted ${commentOrderLabels[sortedTo].toLowerCase()}.`);
+    setSortedTo(null);
   }
 
   async function showNewComments() {
@@ -174,7 +205,8 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
           </div>
           {comments.length > 1 ? (
             <p className="comments__keys">
-              Tip: press <kbd>J</kbd> and <kbd>K</kbd> to move between comments.
+              Tip: in the comments, press <kbd>J</kbd> and <kbd>K</kbd> to move to the next and
+              previous comment.
             </p>
           ) : null}
           <div className="comments__live" aria-live="polite">
@@ -200,7 +232,7 @@ export function CommentSection({ slug, title }: { slug: string; title: string })
                 renderReplyForm: (commentId) => (replyTo?.id === commentId ? form(replyTo) : null),
               }}
             >
-              <ol className="comment-list">
+              <ol className="comment-list" aria-busy={sorting || undefined}>
                 {tree.map((node) => (
                   <CommentItem key={node.comment.id} node={node} />
                 ))}

@@ -1,8 +1,12 @@
-import { notifyManager, QueryClient } from '@tanstack/react-query';
+import { MutationCache, notifyManager, QueryClient } from '@tanstack/react-query';
 import { persistQueryClient } from '@tanstack/react-query-persist-client';
 import { isTransient } from '../../lib/remote-data';
 import { registerCommentMutationDefaults } from './post-comment';
-import { queuedCommentsPersistOptions } from './queued-comments';
+import {
+  noteFailedPost,
+  queuedCommentsPersistOptions,
+  releaseQueuedPosts,
+} from './queued-comments';
 
 // Cache changes reach components in a microtask instead of the default setTimeout(0), so a
 // comment posted optimistically is on screen in the frame right after the click, not a frame
@@ -19,6 +23,10 @@ function createCommentsQueryClient({ retryQueries = true } = {}): {
   stop: () => void;
 } {
   const client = new QueryClient({
+    // Before the mutation's state changes (and is saved): a failure no form will show stays queued.
+    mutationCache: new MutationCache({
+      onError: (error, _v, _c, mutation) => noteFailedPost(error, mutation),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 60_000,
@@ -50,5 +58,6 @@ export function commentsQueryClient(): QueryClient {
 export function resetCommentsQueryClient(options: { retryQueries?: boolean } = {}): void {
   current?.stop();
   current = undefined;
+  releaseQueuedPosts();
   nextOptions = options;
 }

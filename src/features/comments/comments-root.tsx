@@ -3,10 +3,10 @@ import { CommentSection } from './comment-section';
 import { commentsQueryClient } from './comments-query-client';
 
 /** The comment section with its query client: what the article page loads lazily. */
-export function CommentsRoot({ slug, title }: { slug: string; title: string }) {
+export function CommentsRoot(props: { slug: string; title: string; focusOnLoad?: boolean }) {
   return (
     <QueryClientProvider client={commentsQueryClient()}>
-      <CommentSection slug={slug} title={title} />
+      <CommentSection {...props} />
     </QueryClientProvider>
   );
 }

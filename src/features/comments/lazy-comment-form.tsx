@@ -1,12 +1,13 @@
 import './lazy-comment-form.css';
-import { lazy, Suspense, useRef, type Ref } from 'react';
+import { Suspense, useRef, type Ref } from 'react';
+import { lazyWithRetry } from '../../lib/lazy-with-retry';
 import { useNearViewportOrIdle } from '../../lib/use-near-viewport-or-idle';
 import type { CommentFormProps } from './comment-form';
 
 // The form (react-hook-form, its zod resolver, the form itself) is a chunk of its own: most
 // readers never comment, and the article and the comments show without it.
-const CommentForm = lazy(() =>
-  import('./comment-form').then(({ CommentForm }) => ({ default: CommentForm })),
+const CommentForm = lazyWithRetry(() =>
+  import('./comment-form').then(({ CommentForm }) => CommentForm),
 );
 
 function FormPlaceholder({ ref }: { ref?: Ref<HTMLDivElement> }) {

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client';
 import { z } from '../../contract/zod';
+import { isTransient } from '../../lib/remote-data';
 import { commenterToken } from './commenter-token';
 import { commentDraft } from './comment-draft';
 import { editTokens } from './edit-tokens';
@@ -34,13 +35,16 @@ export function postComment({ slug, request }: PostCommentVariables) {
 /**
  * Registered before a persisted cache is restored, so a comment queued offline in a tab that was
  * then closed is sent on the next visit, with the same client id (the server stores it once).
- * Retries after a failure are the form's (it shows them and lets the reader retry by hand).
+ * A post with no form on screen (resumed on another page, or its form gone) retries a network
+ * failure or a server error by itself, 2, 4 and 8 s apart, as the form would; the form's own
+ * posts retry as the form shows (it sets `retry: false` and resends with the same client id).
  */
 export function registerCommentMutationDefaults(queryClient: QueryClient): void {
   queryClient.setMutationDefaults(commentMutationKeys.posts(), {
     mutationFn: (variables: PostCommentVariables) =>
       keepSendingWhileLeaving(() => postComment(variables)),
-    retry: false,
+    retry: (failureCount, error) => failureCount < 3 && isTransient(error),
+    retryDelay: (failureCount) => 1000 * 2 ** (failureCount + 1),
     onSuccess: ({ comment, editToken }, { slug, request }: PostCommentVariables) => {
       editTokens.remember(comment.id, editToken, comment.createdAt);
       // Another tab may have typed a newer draft since: only clear the words that were sent.

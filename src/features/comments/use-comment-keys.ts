@@ -2,8 +2,10 @@ import { useEffect, type RefObject } from 'react';
 import { commentKey } from './comment-keys';
 
 /**
- * J and K move to the next and previous comment (as in many mail and feed readers), when the
- * reader is not typing. Comments are focusable for this (tabindex -1) without adding tab stops.
+ * J and K move to the next and previous comment (as in many mail and feed readers), while focus
+ * is inside the comment section and the reader is not typing. Only there: a single-letter
+ * shortcut that acts anywhere on the page fires on speech input and stray keys (WCAG 2.1.4).
+ * Comments are focusable for this (tabindex -1) without adding tab stops.
  */
 export function useCommentKeys(section: RefObject<HTMLElement | null>): void {
   useEffect(() => {
@@ -24,8 +26,7 @@ export function useCommentKeys(section: RefObject<HTMLElement | null>): void {
       comments[next]?.focus();
       comments[next]?.scrollIntoView({ block: 'nearest' });
     }
-    // On the document, so J works from anywhere on the page, not only inside the section.
-    document.addEventListener('keydown', onKeyDown);
-    return () => document.removeEventListener('keydown', onKeyDown);
+    within.addEventListener('keydown', onKeyDown);
+    return () => within.removeEventListener('keydown', onKeyDown);
   }, [section]);
 }

@@ -2,6 +2,16 @@ import { useEffect, useSyncExternalStore } from 'react';
 
 const prefix = '#comment-';
 
+/** The comment id in the address, or null; a malformed escape (#comment-%E0) names none. */
+function commentIdIn(hash: string): string | null {
+  if (!hash.startsWith(prefix)) return null;
+  try {
+    return decodeURIComponent(hash.slice(prefix.length));
+  } catch {
+    return null;
+  }
+}
+
 function subscribe(onChange: () => void) {
   window.addEventListener('hashchange', onChange);
   return () => window.removeEventListener('hashchange', onChange);
@@ -25,7 +35,7 @@ export function usePermalinkTarget({
     () => window.location.hash,
     () => '',
   );
-  const wantedId = hash.startsWith(prefix) ? decodeURIComponent(hash.slice(prefix.length)) : null;
+  const wantedId = commentIdIn(hash);
   const loaded = wantedId !== null && loadedIds.has(wantedId);
 
   useEffect(() => {

@@ -62,6 +62,14 @@ export function ReaderSettingsMenu() {
       >
         <ThemePicker value={settings.theme} onChange={setTheme} />
         <TextSizeControl value={settings.textSize} onChange={setTextSize} />
+        {/* The page's one shortcut, listed where readers look for how the page behaves. */}
+        {/* Titled like the fieldsets' legends, not as a heading: the header sits before the h1. */}
+        <div className="reader-settings__shortcuts">
+          <p className="reader-settings__heading">Keyboard shortcuts</p>
+          <p>
+            In the comments, <kbd>J</kbd> and <kbd>K</kbd> move to the next and previous comment.
+          </p>
+        </div>
       </div>
     </>
   );

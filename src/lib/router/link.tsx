@@ -3,9 +3,19 @@ import { useHistory } from './router-context';
 
 type LinkProps = Omit<ComponentProps<'a'>, 'href'> & { to: string };
 
+/** Whether `to` is an address in this app (same origin), which the app can show itself. */
+function isInApp(to: string): boolean {
+  try {
+    return new URL(to, window.location.href).origin === window.location.origin;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * A plain link that the app follows itself, without a page load. Anything the browser should
- * handle (a new tab, a download, a modified click) is left to the browser.
+ * handle (a new tab, a download, a modified click, another site: pushState cannot go there)
+ * is left to the browser.
  */
 export function Link({ to, onClick, children, ...props }: LinkProps) {
   const history = useHistory();
@@ -19,7 +29,8 @@ export function Link({ to, onClick, children, ...props }: LinkProps) {
       event.shiftKey ||
       event.altKey ||
       (props.target && props.target !== '_self') ||
-      props.download !== undefined
+      props.download !== undefined ||
+      !isInApp(to)
     )
       return;
     event.preventDefault();
