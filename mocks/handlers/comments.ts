@@ -5,12 +5,12 @@ import {
   compareThreads,
   decideNewComment,
   discardedComment,
-  fieldErrorsOf,
   parseCommentRequest,
   parseCommentsQuery,
+  parseDeleteRequest,
+  parseEditRequest,
   planDeletion,
   readJsonRequest,
-  refusal,
   refusals,
   statusAfterEdit,
   toPublicComment,
@@ -19,8 +19,6 @@ import {
 } from '../../src/contract/comment-rules';
 import {
   commenterTokenHeader,
-  deleteCommentRequestSchema,
-  editCommentRequestSchema,
   editCommentResponseSchema,
   postCommentResponseSchema,
 } from '../../src/contract/comments';
@@ -195,14 +193,8 @@ export const commentHandlers = [
     if (!articleExists(slug)) return refused(refusals.noArticle());
     const json = await jsonBody(request);
     if (!json.ok) return refused(json.refusal);
-    const body = editCommentRequestSchema.safeParse(json.value);
-    if (!body.success) {
-      return refused(
-        refusal(400, 'Some fields need attention.', {
-          fieldErrors: fieldErrorsOf(body.error.issues),
-        }),
-      );
-    }
+    const body = parseEditRequest(json.value);
+    if (!body.ok) return refused(body.refusal);
     const found = ownEditableComment(slug, String(params.id), body.data.editToken);
     if (found.error) return found.error;
     const updated = db.update(found.comment.id, {
@@ -221,14 +213,8 @@ export const commentHandlers = [
     if (!articleExists(slug)) return refused(refusals.noArticle());
     const json = await jsonBody(request);
     if (!json.ok) return refused(json.refusal);
-    const body = deleteCommentRequestSchema.safeParse(json.value);
-    if (!body.success) {
-      return refused(
-        refusal(400, 'The request to delete was not understood.', {
-          fieldErrors: fieldErrorsOf(body.error.issues),
-        }),
-      );
-    }
+    const body = parseDeleteRequest(json.value);
+    if (!body.ok) return refused(body.refusal);
     const found = ownEditableComment(slug, String(params.id), body.data.editToken);
     if (found.error) return found.error;
     const all = db.comments(slug);

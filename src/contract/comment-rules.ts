@@ -7,6 +7,8 @@ import {
   commentPageSchema,
   commentRequestSchema,
   commentsQuerySchema,
+  deleteCommentRequestSchema,
+  editCommentRequestSchema,
   editWindowMinutes,
   type Comment,
 } from './comments';
@@ -162,6 +164,17 @@ export function parseCommentRequest(body: unknown): Parsed<CommentInput> {
     };
   }
   return parsed(commentRequestSchema.safeParse(body), 'Some fields need attention.');
+}
+
+export function parseEditRequest(body: unknown) {
+  return parsed(editCommentRequestSchema.safeParse(body), 'Some fields need attention.');
+}
+
+export function parseDeleteRequest(body: unknown) {
+  return parsed(
+    deleteCommentRequestSchema.safeParse(body),
+    'The request to delete was not understood.',
+  );
 }
 
 export function parseCommentsQuery(params: Record<string, string>): Parsed<CommentsQuery> {

@@ -1,18 +1,16 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import {
   checkOwnEdit,
   discardedComment,
-  fieldErrorsOf,
   parseCommentRequest,
   parseCommentsQuery,
-  refusal,
+  parseDeleteRequest,
+  parseEditRequest,
   refusals,
   toPublicComment,
 } from '../../../src/contract/comment-rules';
 import {
   commenterTokenHeader,
-  deleteCommentRequestSchema,
-  editCommentRequestSchema,
   editCommentResponseSchema,
   postCommentResponseSchema,
 } from '../../../src/contract/comments';
@@ -110,29 +108,27 @@ export function commentRoutes(deps: AppDeps) {
     }
   });
 
+  /** The author's own comment, in its edit window, from a PATCH or DELETE with its edit token. */
+  async function ownComment(c: Context<AppEnv>, articleId: number, editToken: string) {
+    const row = await findComment(db, articleId, c.req.param('id') ?? '');
+    const problem = checkOwnEdit(
+      row && toView(row),
+      tokenMatches(editToken, row?.editTokenHash ?? null),
+      now(),
+    );
+    return problem || !row ? { refusal: problem ?? refusals.noComment() } : { row };
+  }
+
   app.patch(commentPaths.one, async (c) => {
     const articleId = await articleIdOf(db, c.req.param('slug'), now());
     if (!articleId) return refuse(c, refusals.noArticle());
     const json = await readJsonBody(c);
     if (!json.ok) return json.response;
-    const body = editCommentRequestSchema.safeParse(json.value);
-    if (!body.success) {
-      return refuse(
-        c,
-        refusal(400, 'Some fields need attention.', {
-          fieldErrors: fieldErrorsOf(body.error.issues),
-        }),
-      );
-    }
-    const row = await findComment(db, articleId, c.req.param('id'));
-    const at = now();
-    const problem = checkOwnEdit(
-      row && toView(row),
-      tokenMatches(body.data.editToken, row?.editTokenHash ?? null),
-      at,
-    );
-    if (problem || !row) return refuse(c, problem ?? refusals.noComment());
-    const updated = await editComment(db, row, body.data.comment, at);
+    const body = parseEditRequest(json.value);
+    if (!body.ok) return refuse(c, body.refusal);
+    const own = await ownComment(c, articleId, body.data.editToken);
+    if (own.refusal) return refuse(c, own.refusal);
+    const updated = await editComment(db, own.row, body.data.comment, now());
     if (!updated) return refuse(c, refusals.noComment());
     return c.json(editCommentResponseSchema.parse({ comment: toPublicComment(toView(updated)) }));
   });
@@ -142,23 +138,11 @@ export function commentRoutes(deps: AppDeps) {
     if (!articleId) return refuse(c, refusals.noArticle());
     const json = await readJsonBody(c);
     if (!json.ok) return json.response;
-    const body = deleteCommentRequestSchema.safeParse(json.value);
-    if (!body.success) {
-      return refuse(
-        c,
-        refusal(400, 'The request to delete was not understood.', {
-          fieldErrors: fieldErrorsOf(body.error.issues),
-        }),
-      );
-    }
-    const row = await findComment(db, articleId, c.req.param('id'));
-    const problem = checkOwnEdit(
-      row && toView(row),
-      tokenMatches(body.data.editToken, row?.editTokenHash ?? null),
-      now(),
-    );
-    if (problem || !row) return refuse(c, problem ?? refusals.noComment());
-    await deleteComment(db, row);
+    const body = parseDeleteRequest(json.value);
+    if (!body.ok) return refuse(c, body.refusal);
+    const own = await ownComment(c, articleId, body.data.editToken);
+    if (own.refusal) return refuse(c, own.refusal);
+    await deleteComment(db, own.row);
     return c.body(null, 204);
   });
 
