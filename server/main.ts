@@ -5,6 +5,7 @@
  * flight, then close the database.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -83,10 +84,26 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 });
 
 let stopping = false;
+// While stopping, every response closes its connection. Otherwise a keep-alive client (a
+// browser, a proxy's pool) holds the server open for the keep-alive timeout after its last
+// answer (5 s), or longer if it keeps sending requests on that connection.
+const unanswered = new Set<ServerResponse>();
+const httpServer = server instanceof Server ? server : undefined;
+httpServer?.on('request', (_request, response: ServerResponse) => {
+  if (stopping) response.setHeader('Connection', 'close');
+  unanswered.add(response);
+  response.once('close', () => unanswered.delete(response));
+});
+
 function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'stopping: finishing requests in flight');
+  for (const response of unanswered) {
+    if (!response.headersSent) response.setHeader('Connection', 'close');
+    // Already sending: its connection is idle once it is done, and closed then.
+    else response.once('close', () => setImmediate(() => httpServer?.closeIdleConnections()));
+  }
   // Ends idle keep-alive connections at once and the rest as their responses finish.
   server.close(() => {
     database
