@@ -1,5 +1,6 @@
 // The server process as production stops it: killed outright, and asked to stop mid-request.
 // On the engine under test: a PGlite data directory, or a PostgreSQL database of its own.
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import http, { type IncomingMessage } from 'node:http';
 import { commentPageSchema, postCommentResponseSchema } from '../src/contract/comments';
@@ -12,6 +13,7 @@ import {
   type ServerProcess,
 } from './test/server-process';
 import { testSlug } from './test/test-app';
+import { testEngine } from './test/test-database';
 
 let database: Awaited<ReturnType<typeof freshServerDatabase>>;
 beforeEach(async () => {
@@ -126,3 +128,27 @@ test('SIGTERM during a request: it is answered and kept, then the database close
     .finally(() => reopened.close());
   expect(stored.map((c) => c.content)).toContain(comment.comment);
 });
+
+// PGlite has no lock of its own: two processes on one data directory leave it unopenable.
+test.skipIf(testEngine === 'postgres')(
+  'a second server on the same data directory is refused while the first runs',
+  async () => {
+    const first = await startServer({ env: database.env, args: ['--api-only'] });
+    const posted = await post(first, newComment());
+    const second = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--api-only'], {
+      env: { ...process.env, ...database.env, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    onTestFinished(() => {
+      second.kill('SIGKILL');
+    });
+    let output = '';
+    second.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const [code] = (await once(second, 'exit')) as [number | null];
+    expect(code, output).toBe(1);
+    expect(output).toContain(`is in use by process ${String(first.child.pid)}`);
+    // The first goes on as before.
+    expect(await storedContents(first)).toContain(posted.content);
+    expect(await first.stop()).toEqual({ code: 0, signal: null });
+  },
+);

@@ -12,6 +12,7 @@ import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { createApp } from './app';
 import { openDatabase, ping } from './db/client';
+import { DataDirInUseError } from './db/data-dir-lock';
 import { addSamplesIfEmpty } from './db/samples';
 import { parseEnv } from './env';
 import { createPageRenderer, type RenderModule } from './pages/page-renderer';
@@ -35,6 +36,11 @@ const database = await openDatabase({
   url: env.DATABASE_URL,
   dataDir: env.DATABASE_URL ? undefined : resolve(env.DATA_DIR),
   poolSize: env.DATABASE_POOL_SIZE,
+}).catch((error: unknown) => {
+  if (!(error instanceof DataDirInUseError)) throw error;
+  // Another server (or db:export, db:import) has the embedded database: say so, not a stack.
+  logger.fatal(error.message);
+  process.exit(1);
 });
 await database.migrate();
 if (env.SAMPLES && (await addSamplesIfEmpty(database.db))) {
