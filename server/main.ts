@@ -59,6 +59,9 @@ const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 const pages = apiOnly ? undefined : await loadPages();
 
 async function loadPages() {
+  // React picks its server renderer by NODE_ENV, and npm start sets none: without this the built
+  // app's pages would be rendered by React's development build, slower and with dev-only checks.
+  process.env.NODE_ENV ||= 'production';
   const render = (await import(pathToFileURL(renderModulePath).href)) as RenderModule;
   return createPageRenderer({
     db: database.db,
