@@ -24,7 +24,7 @@ const logger = pino({ level: env.LOG_LEVEL });
 // tests that need no build.
 const apiOnly = process.argv.includes('--api-only');
 const distDir = resolve(env.DIST_DIR);
-const renderModulePath = resolve('dist-server/entry-server.js');
+const renderModulePath = resolve(env.DIST_SERVER_DIR, 'entry-server.js');
 if (!apiOnly && (!existsSync(join(distDir, 'index.html')) || !existsSync(renderModulePath))) {
   logger.fatal(`No built app in ${distDir}: run \`npm run build\` first (npm start does).`);
   process.exit(1);
