@@ -67,6 +67,12 @@ const expected = [CliError, DataDirInUseError, DatabaseNotEmptyError, ExportFile
  * too, with the usage); anything else with its stack, for a bug report. Exit code 1 either way.
  */
 export async function runCli(usage: string, main: () => Promise<void>) {
+  // A reader that stops early (`| head`) must not end in an unhandled EPIPE: nor, though, may
+  // an export that did not all arrive look like a success.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    process.stderr.write(`Standard output closed before everything was written (${error.code}).\n`);
+    process.exitCode = 1;
+  });
   try {
     await main();
   } catch (error) {
