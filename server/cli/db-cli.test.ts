@@ -30,25 +30,30 @@ async function run(
 const work = mkdtempSync(join(tmpdir(), 'daily-thread-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-test('db:export writes a private file that db:import loads whole into a new database, after refusing a cut-short copy', async () => {
-  const sourceDir = await freshPgliteDataDir();
-  const source = await openDatabase({ dataDir: sourceDir });
-  await addSamplesIfEmpty(source.db);
-  await source.close();
-  const target = await freshServerDatabase();
+test('db:export writes a private file that db:import loads whole into a new database; a cut-short file is refused', async () => {
+  const [sourceDir, target] = await Promise.all([
+    freshPgliteDataDir().then(async (dir) => {
+      const source = await openDatabase({ dataDir: dir });
+      await addSamplesIfEmpty(source.db);
+      await source.close();
+      return dir;
+    }),
+    freshServerDatabase(),
+  ]);
   onTestFinished(() => target.cleanup());
 
   const file = join(work, 'export.json');
-  const exported = await run('db-export', ['--out', file], { DATA_DIR: sourceDir });
+  const cut = join(work, 'cut.json');
+  // Cut short as a copy interrupted mid-way would be (run beside the export, to save the time).
+  writeFileSync(cut, '{"format":"the-daily-thread/export","version":1,\n"articles":[\n{"id":1,');
+  const [exported, refused] = await Promise.all([
+    run('db-export', ['--out', file], { DATA_DIR: sourceDir }),
+    run('db-import', [cut], target.env),
+  ]);
   expect(exported.stderr).toMatch(/^Exported 3 articles and 5 comments from the embedded database/);
   expect(exported.code).toBe(0);
   // Emails and IP addresses: for its owner's eyes only.
   expect(statSync(file).mode & 0o777).toBe(0o600);
-  const text = readFileSync(file, 'utf8');
-
-  const cut = join(work, 'cut.json');
-  writeFileSync(cut, text.slice(0, text.length / 2));
-  const refused = await run('db-import', [cut], target.env);
   expect(refused.stderr).toMatch(/not valid JSON .*cut short/);
   expect(refused.code).toBe(1);
 
@@ -57,5 +62,6 @@ test('db:export writes a private file that db:import loads whole into a new data
   expect(imported.code).toBe(0);
   const loaded = await openDatabase({ url: target.env.DATABASE_URL, dataDir: target.env.DATA_DIR });
   const again = await exportData(loaded.db).finally(() => loaded.close());
+  const text = readFileSync(file, 'utf8');
   expect({ ...again, exportedAt: '' }).toEqual({ ...parseExport(text), exportedAt: '' });
 });
