@@ -40,7 +40,10 @@ test('db:export writes a private file that db:import loads whole into a new data
     }),
     freshServerDatabase(),
   ]);
-  onTestFinished(() => target.cleanup());
+  onTestFinished(async () => {
+    rmSync(sourceDir, { recursive: true, force: true });
+    await target.cleanup();
+  });
 
   const file = join(work, 'export.json');
   const cut = join(work, 'cut.json');
