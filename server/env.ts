@@ -41,6 +41,8 @@ export const envSchema = z.object({
   FLOOD_GUARD: flag.default(true),
   /** The built app (npm run build). */
   DIST_DIR: z.string().min(1).default('./dist'),
+  /** The build's server-rendering module (npm run build puts it in dist-server/). */
+  DIST_SERVER_DIR: z.string().min(1).default('./dist-server'),
 });
 export type Env = z.infer<typeof envSchema>;
 

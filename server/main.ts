@@ -5,12 +5,14 @@
  * flight, then close the database.
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { Server, type ServerResponse } from 'node:http';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { createApp } from './app';
 import { openDatabase, ping } from './db/client';
+import { DataDirInUseError } from './db/data-dir-lock';
 import { addSamplesIfEmpty } from './db/samples';
 import { parseEnv } from './env';
 import { createPageRenderer, type RenderModule } from './pages/page-renderer';
@@ -22,7 +24,7 @@ const logger = pino({ level: env.LOG_LEVEL });
 // tests that need no build.
 const apiOnly = process.argv.includes('--api-only');
 const distDir = resolve(env.DIST_DIR);
-const renderModulePath = resolve('dist-server/entry-server.js');
+const renderModulePath = resolve(env.DIST_SERVER_DIR, 'entry-server.js');
 if (!apiOnly && (!existsSync(join(distDir, 'index.html')) || !existsSync(renderModulePath))) {
   logger.fatal(`No built app in ${distDir}: run \`npm run build\` first (npm start does).`);
   process.exit(1);
@@ -34,6 +36,11 @@ const database = await openDatabase({
   url: env.DATABASE_URL,
   dataDir: env.DATABASE_URL ? undefined : resolve(env.DATA_DIR),
   poolSize: env.DATABASE_POOL_SIZE,
+}).catch((error: unknown) => {
+  if (!(error instanceof DataDirInUseError)) throw error;
+  // Another server (or db:export, db:import) has the embedded database: say so, not a stack.
+  logger.fatal(error.message);
+  process.exit(1);
 });
 await database.migrate();
 if (env.SAMPLES && (await addSamplesIfEmpty(database.db))) {
@@ -52,6 +59,9 @@ const publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
 const pages = apiOnly ? undefined : await loadPages();
 
 async function loadPages() {
+  // React picks its server renderer by NODE_ENV, and npm start sets none: without this the built
+  // app's pages would be rendered by React's development build, slower and with dev-only checks.
+  process.env.NODE_ENV ||= 'production';
   const render = (await import(pathToFileURL(renderModulePath).href)) as RenderModule;
   return createPageRenderer({
     db: database.db,
@@ -83,10 +93,26 @@ const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (
 });
 
 let stopping = false;
+// While stopping, every response closes its connection. Otherwise a keep-alive client (a
+// browser, a proxy's pool) holds the server open for the keep-alive timeout after its last
+// answer (5 s), or longer if it keeps sending requests on that connection.
+const unanswered = new Set<ServerResponse>();
+const httpServer = server instanceof Server ? server : undefined;
+httpServer?.on('request', (_request, response: ServerResponse) => {
+  if (stopping) response.setHeader('Connection', 'close');
+  unanswered.add(response);
+  response.once('close', () => unanswered.delete(response));
+});
+
 function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'stopping: finishing requests in flight');
+  for (const response of unanswered) {
+    if (!response.headersSent) response.setHeader('Connection', 'close');
+    // Already sending: its connection is idle once it is done, and closed then.
+    else response.once('close', () => setImmediate(() => httpServer?.closeIdleConnections()));
+  }
   // Ends idle keep-alive connections at once and the rest as their responses finish.
   server.close(() => {
     database

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
@@ -47,10 +49,50 @@ export async function freshPostgresDatabase(name: string): Promise<string> {
   return url.toString();
 }
 
+let databasesMade = 0;
+
+/**
+ * A database name no other run uses: other checkouts run their tests on the same PostgreSQL at
+ * the same time, and a name like test_w1 is every run's first worker.
+ */
+export function uniqueDatabaseName(prefix = 'test'): string {
+  databasesMade += 1;
+  return `${prefix}_p${process.pid}_${databasesMade}`;
+}
+
+/** Drops a database freshPostgresDatabase made, once nothing is connected to it. */
+export async function dropPostgresDatabase(url: string): Promise<void> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) return;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query(`drop database if exists "${new URL(url).pathname.slice(1)}" with (force)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+function pgliteSnapshot(): Blob {
+  return new Blob([readFileSync(inject('pgliteSnapshot'))]);
+}
+
+/**
+ * A new directory holding a migrated, empty embedded database, for a server process (or a CLI)
+ * to open: loaded from the snapshot in about a second, where initdb takes five or more.
+ */
+export async function freshPgliteDataDir(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'daily-thread-data-'));
+  const client = new PGlite(dir, { loadDataDir: pgliteSnapshot() });
+  await client.waitReady;
+  await client.close();
+  return dir;
+}
+
 /** A migrated, empty database on the engine under test, one per test file. */
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (testEngine === 'postgres') {
-    const url = await freshPostgresDatabase(`test_w${process.env.VITEST_POOL_ID ?? '0'}`);
+    const url = await freshPostgresDatabase(uniqueDatabaseName());
     const handle = await openDatabase({ url, poolSize: 20 });
     await handle.migrate();
     return {
@@ -58,11 +100,18 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       engine: 'postgres',
       url,
       reset: () => truncateAll(handle.db),
-      close: () => handle.close(),
+      close: async () => {
+        await handle.close();
+        await dropPostgresDatabase(url);
+      },
     };
   }
-  const snapshot = new Blob([readFileSync(inject('pgliteSnapshot'))]);
-  const client = new PGlite({ loadDataDir: snapshot });
+  return openPgliteTestDatabase();
+}
+
+/** A migrated, empty embedded database in memory, whatever the engine under test. */
+export async function openPgliteTestDatabase(): Promise<TestDatabase> {
+  const client = new PGlite({ loadDataDir: pgliteSnapshot() });
   await client.waitReady;
   const db = drizzle(client, { schema }) as unknown as Database;
   return { db, engine: 'pglite', reset: () => truncateAll(db), close: () => client.close() };
