@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import type { Article, ArticleList } from '../../src/contract/articles';
+import { commentPageSize, type CommentPage } from '../../src/contract/comments';
 import type { Database } from '../db/client';
 import {
   articleVersion,
@@ -9,6 +10,7 @@ import {
   frontPageVersion,
   listArticles,
 } from '../routes/articles/article-store';
+import { listPage } from '../routes/comments/comment-store';
 import { createPageTemplate, type RenderedPage } from './page-template';
 import { loadStaticFiles, pickEncoding, type StaticFile } from './static-files';
 
@@ -16,7 +18,11 @@ import { loadStaticFiles, pickEncoding, type StaticFile } from './static-files';
 export interface RenderModule {
   setSiteOrigin(origin: string): void;
   renderFrontPage(list: ArticleList): Promise<RenderedPage>;
-  renderArticlePage(article: Article, commentCount: number): Promise<RenderedPage>;
+  renderArticlePage(
+    article: Article,
+    commentCount: number,
+    comments?: CommentPage,
+  ): Promise<RenderedPage>;
   renderNotFoundPage(path: string): Promise<RenderedPage>;
 }
 
@@ -186,7 +192,15 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
         () => articleVersion(db, slug, now()),
         async () => {
           const found = await findArticle(db, slug, now());
-          return found ? render.renderArticlePage(found.article, found.commentCount) : null;
+          if (!found) return null;
+          // Page 1 as any reader sees it (no one's held comments), oldest first as WordPress's.
+          const comments = await listPage(
+            db,
+            found.id,
+            { order: 'oldest', limit: commentPageSize },
+            null,
+          );
+          return render.renderArticlePage(found.article, found.commentCount, comments ?? undefined);
         },
       );
       return page ? respond(c, page, 200) : notFoundPage(c);

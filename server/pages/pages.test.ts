@@ -128,6 +128,91 @@ describe('pages', () => {
     expect(await page()).toContain('"commentCount":1');
   });
 
+  it('renders page 1 of the approved comments into the page, its JSON-LD and its data', async () => {
+    const site = app();
+    const post = (comment: string, extra: Record<string, unknown> = {}) =>
+      site.request(
+        `/api/articles/${testSlug}/comments`,
+        jsonRequest('POST', {
+          comment,
+          name: 'Ada <Lovelace>',
+          email: 'ada@example.com',
+          website: '',
+          parentId: null,
+          clientId: crypto.randomUUID(),
+          ...extra,
+        }),
+      );
+    const first = (await (await post('First </script> words.')).json()) as {
+      comment: { id: string };
+    };
+    // Two links: held for moderation, so shown to no one in the cached page.
+    await post('See https://a.example and https://b.example', { email: 'bo@example.com' });
+    const html = await (await site.request(`/articles/${testSlug}`)).text();
+    // Readable as it is, escaped as text: the list the client's section renders.
+    expect(html).toContain(
+      `<li id="comment-${first.comment.id}" class="comment comment--depth-1">`,
+    );
+    expect(html).toContain('First &lt;/script&gt; words.');
+    expect(html).toContain('Ada &lt;Lovelace&gt;');
+    expect(html).toContain('One thought on');
+    // In place, not sent later for an inline script to move in (the CSP allows none).
+    expect(html).not.toContain('<template');
+    expect(html).not.toContain('hidden id="S:');
+    expect(html).not.toContain('https://a.example');
+    expect(html).not.toContain('ada@example.com');
+    // For search engines: the comment as a schema.org Comment.
+    const jsonLd = JSON.parse(
+      /<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1] ?? '{}',
+    ) as { commentCount: number; comment: { '@type': string; text: string }[] };
+    expect(jsonLd.commentCount).toBe(1);
+    expect(jsonLd.comment).toEqual([
+      expect.objectContaining({ '@type': 'Comment', text: 'First </script> words.' }),
+    ]);
+    // For hydration: the same page in the page's data, and nothing in it closes the script.
+    const state = /<script type="application\/json" id="app-state">(.*?)<\/script>/.exec(html);
+    const parsed = JSON.parse(state?.[1] ?? '{}') as {
+      comments: { slug: string; order: string; page: { total: number; comments: unknown[] } };
+    };
+    expect(parsed.comments).toMatchObject({ slug: testSlug, order: 'oldest', page: { total: 1 } });
+    expect(parsed.comments.page.comments).toHaveLength(1);
+  });
+
+  it('renders the page anew when a comment on it is edited or deleted', async () => {
+    const site = app();
+    const clientId = crypto.randomUUID();
+    const posted = (await (
+      await site.request(
+        `/api/articles/${testSlug}/comments`,
+        jsonRequest('POST', {
+          comment: 'Before the edit.',
+          name: 'Ada',
+          email: 'ada@example.com',
+          website: '',
+          parentId: null,
+          clientId,
+        }),
+      )
+    ).json()) as { comment: { id: string }; editToken: string };
+    const page = async () => (await site.request(`/articles/${testSlug}`)).text();
+    expect(await page()).toContain('Before the edit.');
+    const path = `/api/articles/${testSlug}/comments/${posted.comment.id}`;
+    const edited = await site.request(
+      path,
+      jsonRequest('PATCH', { comment: 'After the edit.', editToken: posted.editToken }),
+    );
+    expect(edited.status).toBe(200);
+    const afterEdit = await page();
+    expect(afterEdit).toContain('After the edit.');
+    expect(afterEdit).not.toContain('Before the edit.');
+    const removed = await site.request(
+      path,
+      jsonRequest('DELETE', { editToken: posted.editToken }),
+    );
+    expect(removed.status).toBe(204);
+    expect(await page()).not.toContain('After the edit.');
+  });
+
   it("puts an article’s text into the page as it is, $& and $' included", async () => {
     await saveArticle(database.db, {
       ...seed,

@@ -111,6 +111,10 @@ export const commentPageSchema = z.object({
   total: z.number().int().nonnegative(),
   nextCursor: z.string().nullable(),
 });
+export type CommentPage = z.infer<typeof commentPageSchema>;
+
+/** Threads per page: the client's pages, and the first page the server renders into the HTML. */
+export const commentPageSize = 50;
 
 export const commentsQuerySchema = z.object({
   order: commentOrderSchema.default('oldest'),

@@ -1,4 +1,3 @@
-import './comments.css';
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -7,6 +6,7 @@ import {
 } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorState } from '../../components/error-state';
+import { useHydrated } from '../../lib/use-hydrated';
 import { LazyCommentForm as CommentForm } from './lazy-comment-form';
 import { CommentItem } from './comment-item';
 import { commentOrder, commentOrderLabels } from './comment-order';
@@ -30,16 +30,23 @@ export function CommentSection({
   slug,
   title,
   focusOnLoad = false,
+  initialOrder,
 }: {
   slug: string;
   title: string;
   /** Move focus to the section's heading once it has loaded (the reader asked for it). */
   focusOnLoad?: boolean;
+  /** The order of the server-rendered page 1: hydration shows it, then the reader's own. */
+  initialOrder?: CommentOrder;
 }) {
   const id = useId();
   const headingId = `${id}-heading`;
   const queryClient = useQueryClient();
-  const [order, setOrder] = useState<CommentOrder>(commentOrder.read);
+  const hydrated = useHydrated();
+  const [chosenOrder, setOrder] = useState<CommentOrder | null>(null);
+  // Hydrating the server's page 1, its order; from then on the reader's remembered one (a
+  // reader who chose "Newest first" gets it, fetched then).
+  const order = chosenOrder ?? (initialOrder && !hydrated ? initialOrder : commentOrder.read());
   const listQuery = commentQueries.list(slug, order);
   // On a new order the list shown stays until the new one is in: the sort control (which has
   // focus) stays mounted, and nothing flashes empty.

@@ -1,6 +1,7 @@
 import './lazy-comment-form.css';
 import { Suspense, useRef, type Ref } from 'react';
 import { lazyWithRetry } from '../../lib/lazy-with-retry';
+import { useHydrated } from '../../lib/use-hydrated';
 import { useNearViewportOrIdle } from '../../lib/use-near-viewport-or-idle';
 import type { CommentFormProps } from './comment-form';
 
@@ -11,12 +12,14 @@ const CommentForm = lazyWithRetry(() =>
 );
 
 function FormPlaceholder({ ref }: { ref?: Ref<HTMLDivElement> }) {
+  // In the server's HTML (read with JavaScript off, perhaps) nothing is loading yet.
+  const hydrated = useHydrated();
   // The form's own heading and height, so the page does not shift when the form replaces it.
   return (
     <div ref={ref} className="comment-respond comment-form-placeholder">
       <h3 className="comment-respond__title">Leave a Reply</h3>
       <p className="comment-form-placeholder__status" role="status">
-        Loading the comment form…
+        {hydrated ? 'Loading the comment form…' : null}
       </p>
     </div>
   );

@@ -1,0 +1,20 @@
+import { createContext, use } from 'react';
+import type { CommentOrder, CommentPage } from '../contract/comments';
+
+/**
+ * The first page of an article's comments as the server rendered it into the HTML (and sent
+ * along in the page's JSON state): the section hydrates from it instead of fetching page 1.
+ */
+export interface InitialComments {
+  slug: string;
+  order: CommentOrder;
+  page: CommentPage;
+}
+
+export const InitialCommentsContext = createContext<InitialComments | null>(null);
+
+/** The server-rendered first page of this article's comments, if the HTML has one. */
+export function useInitialComments(slug: string): InitialComments | null {
+  const initial = use(InitialCommentsContext);
+  return initial?.slug === slug ? initial : null;
+}
