@@ -26,7 +26,12 @@ import {
 import { apiRequest, apiServer } from './lib/api-client';
 import { createMemoryHistory } from './lib/router/history';
 import { articlePath } from './lib/site';
-import { commentPageSchema, commentPageSize, type CommentPage } from './contract/comments';
+import {
+  commentPageSchema,
+  commentPageSize,
+  type CommentFormEcho,
+  type CommentPage,
+} from './contract/comments';
 import type { InitialComments } from './app/initial-comments';
 
 /** One page as HTML pieces for the template (server/pages/page-template.ts fills them in). */
@@ -106,11 +111,12 @@ export async function renderArticlePage(
   article: Article,
   commentCount: number,
   comments?: CommentPage,
+  echo?: CommentFormEcho,
 ): Promise<PrerenderedPage> {
   const path = articlePath(article.slug);
   const lead = articleLeadImage(article);
   const initial: InitialComments | undefined = comments
-    ? { slug: article.slug, order: 'oldest', page: comments }
+    ? { slug: article.slug, order: 'oldest', page: comments, ...(echo ? { echo } : {}) }
     : undefined;
   return {
     path,

@@ -2,7 +2,12 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import type { Article, ArticleList } from '../../src/contract/articles';
-import { commentPageSize, type CommentPage } from '../../src/contract/comments';
+import {
+  commentPageSize,
+  type CommentFormEcho,
+  type CommentPage,
+} from '../../src/contract/comments';
+import { commenterCookie } from '../lib/commenter-cookie';
 import type { Database } from '../db/client';
 import {
   articleVersion,
@@ -22,12 +27,24 @@ export interface RenderModule {
     article: Article,
     commentCount: number,
     comments?: CommentPage,
+    echo?: CommentFormEcho,
   ): Promise<RenderedPage>;
   renderNotFoundPage(path: string): Promise<RenderedPage>;
 }
 
 export interface PageRenderer {
   handle(c: Context): Promise<Response>;
+  /**
+   * An article's page for one request, never cached: a refused post without JavaScript (its
+   * words and errors in the form), with the given status. Null for an unknown article.
+   */
+  refusedPost(
+    c: Context,
+    slug: string,
+    status: number,
+    echo: CommentFormEcho,
+    commenterToken: string | null,
+  ): Promise<Response | null>;
 }
 
 interface CachedPage {
@@ -78,10 +95,11 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
   }
   const cache = new Map<string, CachedPage>();
 
-  function respond(c: Context, page: CachedPage, status: 200 | 404): Response {
+  function respond(c: Context, page: CachedPage, status: number, personal = false): Response {
     const headers: Record<string, string> = {
       'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-cache',
+      // A page made for one browser (its held comments, its refused post) is never shared.
+      'Cache-Control': personal ? 'private, no-store' : 'no-cache',
       ETag: page.etag,
       Vary: 'Accept-Encoding',
       'Content-Security-Policy': template.csp,
@@ -107,6 +125,45 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
       });
     }
     return new Response(page.html, { status, headers });
+  }
+
+  function entryFor(html: string, version = ''): CachedPage {
+    return {
+      version,
+      checkedAt: Date.now(),
+      html,
+      etag: `"${createHash('sha1').update(html).digest('base64url')}"`,
+    };
+  }
+
+  /** Page 1 as this browser may see it: with its own held comments, when its token has any. */
+  async function firstPage(articleId: number, commenterToken: string | null) {
+    return listPage(db, articleId, { order: 'oldest', limit: commentPageSize }, commenterToken);
+  }
+
+  /**
+   * The article rendered for one browser: its held comments shown to it (posted without
+   * JavaScript, so known by its cookie), or its refused post in the form. Null when the shared,
+   * cached page is the right one.
+   */
+  async function personalPage(
+    slug: string,
+    commenterToken: string | null,
+    echo?: CommentFormEcho,
+  ): Promise<CachedPage | null | 'missing'> {
+    if (!commenterToken && !echo) return null;
+    const found = await findArticle(db, slug, now());
+    if (!found) return 'missing';
+    const comments = await firstPage(found.id, commenterToken);
+    const own = comments?.comments.some((comment) => comment.status === 'pending') ?? false;
+    if (!own && !echo) return null;
+    const page = await render.renderArticlePage(
+      found.article,
+      found.commentCount,
+      comments ?? undefined,
+      echo,
+    );
+    return entryFor(template.fill(page));
   }
 
   /** The cached page for a key while its version holds; otherwise rendered anew and cached. */
@@ -187,6 +244,9 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
       const segment = articlePattern.exec(path)?.[1];
       const slug = segment === undefined ? null : decode(segment);
       if (slug === null) return notFoundPage(c);
+      const personal = await personalPage(slug, commenterCookie(c));
+      if (personal === 'missing') return notFoundPage(c);
+      if (personal) return respond(c, personal, 200, true);
       const page = await cached(
         `article:${slug}`,
         () => articleVersion(db, slug, now()),
@@ -194,16 +254,15 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
           const found = await findArticle(db, slug, now());
           if (!found) return null;
           // Page 1 as any reader sees it (no one's held comments), oldest first as WordPress's.
-          const comments = await listPage(
-            db,
-            found.id,
-            { order: 'oldest', limit: commentPageSize },
-            null,
-          );
+          const comments = await firstPage(found.id, null);
           return render.renderArticlePage(found.article, found.commentCount, comments ?? undefined);
         },
       );
       return page ? respond(c, page, 200) : notFoundPage(c);
+    },
+    async refusedPost(c, slug, status, echo, commenterToken) {
+      const page = await personalPage(slug, commenterToken, echo);
+      return page && page !== 'missing' ? respond(c, page, status, true) : null;
     },
   };
 }

@@ -59,7 +59,7 @@ function app() {
     publicUrl: 'https://news.example',
     recheckMs: 0,
   });
-  return testApp(database.db, { pages, floodGuard: false }).app;
+  return testApp(database.db, { pages, floodGuard: false, publicUrl: 'https://news.example' }).app;
 }
 
 describe('pages', () => {
@@ -211,6 +211,96 @@ describe('pages', () => {
     );
     expect(removed.status).toBe(204);
     expect(await page()).not.toContain('After the edit.');
+  });
+
+  describe('the comment form without JavaScript', () => {
+    const formPost = (fields: Record<string, string>, headers: Record<string, string> = {}) => ({
+      method: 'POST',
+      body: new URLSearchParams(fields).toString(),
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://news.example',
+        ...headers,
+      },
+    });
+    const fields = {
+      comment: 'Posted without a script.',
+      name: 'Ada',
+      email: 'ada@example.com',
+      website: '',
+      parentId: '',
+      clientId: '',
+    };
+    const cookieOf = (response: Response) =>
+      (response.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
+
+    it('stores a post and redirects to its permalink (post/redirect/get); a resend stores nothing', async () => {
+      const site = app();
+      const path = `/articles/${testSlug}/comments`;
+      const response = await site.request(path, formPost(fields));
+      expect(response.status).toBe(303);
+      const location = response.headers.get('Location') ?? '';
+      expect(location).toMatch(new RegExp(`^/articles/${testSlug}#comment-\\d+$`));
+      const setCookie = response.headers.get('Set-Cookie') ?? '';
+      expect(setCookie).toMatch(/^commenter=[\w-]+;/);
+      expect(setCookie).toMatch(/HttpOnly/);
+      expect(setCookie).toMatch(/SameSite=Lax/);
+      // The same words sent again by the same browser (its reply lost): the same comment.
+      const again = await site.request(path, formPost(fields, { Cookie: cookieOf(response) }));
+      expect(again.headers.get('Location')).toBe(location);
+      const html = await (await site.request(`/articles/${testSlug}`)).text();
+      expect(html.match(/<li id="comment-/g)).toHaveLength(1);
+      expect(html).toContain('Posted without a script.');
+      expect(html).toContain('"commentCount":1');
+    });
+
+    it('answers a refused post with the page, the errors beside the fields and every word kept', async () => {
+      const response = await app().request(
+        `/articles/${testSlug}/comments`,
+        formPost({ ...fields, comment: 'Words <b>kept</b> as typed.', email: 'not-an-address' }),
+      );
+      expect(response.status).toBe(400);
+      expect(response.headers.get('Cache-Control')).toBe('private, no-store');
+      const html = await response.text();
+      expect(html).toContain('Your comment wasn’t posted: check the Email field.');
+      expect(html).toMatch(
+        /<textarea[^>]*name="comment"[^>]*>Words &lt;b&gt;kept&lt;\/b&gt; as typed\.<\/textarea>/,
+      );
+      expect(html).toMatch(
+        /<input[^>]*value="Ada"[^>]*name="name"|<input[^>]*name="name"[^>]*value="Ada"/,
+      );
+      expect(html).toMatch(
+        /aria-invalid="true"[^>]*name="email"|name="email"[^>]*aria-invalid="true"/,
+      );
+      expect(html).toContain('Please enter a valid email address');
+      expect(html).toMatch(/<input type="hidden" name="clientId" value="[0-9a-f-]{36}"/);
+    });
+
+    it('shows a held comment to the browser that posted it, and to no one else', async () => {
+      const site = app();
+      const response = await site.request(
+        `/articles/${testSlug}/comments`,
+        formPost({ ...fields, comment: 'See https://a.example and https://b.example' }),
+      );
+      expect(response.status).toBe(303);
+      const own = await site.request(`/articles/${testSlug}`, {
+        headers: { Cookie: cookieOf(response) },
+      });
+      expect(own.headers.get('Cache-Control')).toBe('private, no-store');
+      const ownHtml = await own.text();
+      expect(ownHtml).toContain('Your comment is awaiting moderation.');
+      expect(ownHtml).toContain('See https://a.example and https://b.example');
+      const theirs = await (await site.request(`/articles/${testSlug}`)).text();
+      expect(theirs).not.toContain('https://a.example');
+    });
+
+    it('refuses a form posted from another site', async () => {
+      const response = await app().request(
+        `/articles/${testSlug}/comments`,
+        formPost(fields, { Origin: 'https://evil.example' }),
+      );
+      expect(response.status).toBe(403);
+    });
   });
 
   it("puts an article’s text into the page as it is, $& and $' included", async () => {

@@ -104,7 +104,11 @@ function ServerRenderedComments({ initial, title }: { initial: InitialComments; 
         <WakingCommentsRoot
           slug={initial.slug}
           title={title}
-          seedPage={{ order: initial.order, page: initial.page }}
+          seedPage={{
+            order: initial.order,
+            page: initial.page,
+            ...(initial.echo ? { echo: initial.echo } : {}),
+          }}
         />
       </Suspense>
     </div>

@@ -1,5 +1,5 @@
 import { createContext, use } from 'react';
-import type { CommentOrder, CommentPage } from '../contract/comments';
+import type { CommentFormEcho, CommentOrder, CommentPage } from '../contract/comments';
 
 /**
  * The first page of an article's comments as the server rendered it into the HTML (and sent
@@ -9,6 +9,8 @@ export interface InitialComments {
   slug: string;
   order: CommentOrder;
   page: CommentPage;
+  /** The form as a post without JavaScript left it, refused (that page is never cached). */
+  echo?: CommentFormEcho;
 }
 
 export const InitialCommentsContext = createContext<InitialComments | null>(null);

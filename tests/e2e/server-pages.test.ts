@@ -36,7 +36,42 @@ describe('the real server’s pages', () => {
     await context.close();
   });
 
-  it('hydrates the server’s comments in place, without asking for page 1 again', async () => {
+  it('posts a comment with JavaScript off, and keeps every word when a field is wrong', async () => {
+    const context = await browser.newContext({ ...phone, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}${seedPath}`);
+    const form = page.getByRole('region', { name: 'Leave a Reply' });
+    const words = 'Read without a script, and answered without one too.';
+    await form.getByRole('textbox', { name: 'Comment', exact: true }).fill(words);
+    await form.getByRole('textbox', { name: 'Name', exact: true }).fill('Noor Script');
+    await form.getByRole('textbox', { name: 'Email', exact: true }).fill('noor@example');
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    // Refused: the article again, the error beside the field, the words as typed.
+    await page.getByText('Your comment wasn’t posted: check the Email field.').waitFor();
+    expect(await form.getByRole('textbox', { name: 'Comment', exact: true }).inputValue()).toBe(
+      words,
+    );
+    expect(await form.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).toBe(
+      'Noor Script',
+    );
+    expect(
+      await form.getByRole('textbox', { name: 'Email', exact: true }).getAttribute('aria-invalid'),
+    ).toBe('true');
+    await form.getByRole('textbox', { name: 'Email', exact: true }).fill('noor@example.com');
+    await form.getByRole('button', { name: 'Post Comment' }).click();
+    // Post/redirect/get: the article at the new comment's permalink, the comment on it.
+    await page.waitForURL(/#comment-\d+$/);
+    const id = new URL(page.url()).hash.slice(1);
+    const comment = page.locator(`#${id}`);
+    expect(await comment.textContent()).toContain(words);
+    expect(await comment.isVisible()).toBe(true);
+    expect(await page.getByRole('heading', { level: 2, name: /6 thoughts on/ }).isVisible()).toBe(
+      true,
+    );
+    await context.close();
+  });
+
+  it('hydrates the server’s comments in place, without asking for page 1 again, and posts in place', async () => {
     const context = await browser.newContext(phone);
     const page = await context.newPage();
     const errors: string[] = [];
@@ -60,7 +95,10 @@ describe('the real server’s pages', () => {
     });
     await page.goto(`${server.url}${seedPath}`);
     await scrollToComments(page);
-    // Hydrated: Reply works, and opens the reply form for that comment.
+    // Hydrated once the times are the reader's own (the server's say "UTC"); Reply works then.
+    await page.waitForFunction(
+      () => document.querySelector('.comment time')?.textContent?.endsWith('UTC') === false,
+    );
     await page.getByRole('button', { name: 'Reply to Sam Whitaker' }).click();
     await page
       .getByRole('heading', { name: 'Leave a Reply to Sam Whitaker' })
@@ -73,6 +111,20 @@ describe('the real server’s pages', () => {
       }),
     ).toBe(true);
     expect(listRequests).toEqual([]);
+    // The same form, enhanced: posted as JSON and shown in place, with no page load.
+    const reply = page.getByRole('region', { name: 'Leave a Reply to Sam Whitaker' });
+    await reply.getByRole('textbox', { name: 'Comment', exact: true }).fill('In place, please.');
+    await reply.getByRole('textbox', { name: 'Name', exact: true }).fill('Ines Hydrated');
+    await reply.getByRole('textbox', { name: 'Email', exact: true }).fill('ines@example.com');
+    const navigations: string[] = [];
+    page.on('framenavigated', (frame) => navigations.push(frame.url()));
+    const posted = page.waitForResponse(
+      (response) => response.request().method() === 'POST' && response.status() === 201,
+    );
+    await reply.getByRole('button', { name: 'Post Comment' }).click();
+    expect(new URL((await posted).url()).pathname).toMatch(/^\/api\/articles\//);
+    await page.getByRole('article', { name: 'Ines Hydrated' }).waitFor();
+    expect(navigations).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -149,7 +149,10 @@ describe('the comment form', () => {
     );
 
     const form = postButton().closest('form') as HTMLFormElement;
-    const controls = [...form.querySelectorAll('textarea, input:not([tabindex="-1"])')];
+    // Hidden inputs aside (where it goes, and the post's id), as WordPress's comment_parent.
+    const controls = [
+      ...form.querySelectorAll('textarea, input:not([tabindex="-1"]):not([type="hidden"])'),
+    ];
     expect(controls.map((c) => c.getAttribute('type') ?? c.tagName.toLowerCase())).toEqual([
       'textarea',
       'text',

@@ -11,7 +11,12 @@ import { LazyCommentForm as CommentForm } from './lazy-comment-form';
 import { CommentItem } from './comment-item';
 import { commentOrder, commentOrderLabels } from './comment-order';
 import { commentQueries } from './comment-queries';
-import { commentOrderSchema, type Comment, type CommentOrder } from '../../contract/comments';
+import {
+  commentOrderSchema,
+  type Comment,
+  type CommentFormEcho,
+  type CommentOrder,
+} from '../../contract/comments';
 import { CommentThreadContext } from './comment-thread-context';
 import { buildCommentTree } from './comment-tree';
 import { useCommentKeys } from './use-comment-keys';
@@ -31,6 +36,7 @@ export function CommentSection({
   title,
   focusOnLoad = false,
   initialOrder,
+  echo,
 }: {
   slug: string;
   title: string;
@@ -38,6 +44,8 @@ export function CommentSection({
   focusOnLoad?: boolean;
   /** The order of the server-rendered page 1: hydration shows it, then the reader's own. */
   initialOrder?: CommentOrder;
+  /** A post without JavaScript the server refused, for the top form to show. */
+  echo?: CommentFormEcho;
 }) {
   const id = useId();
   const headingId = `${id}-heading`;
@@ -157,6 +165,7 @@ export function CommentSection({
       pending={pending.find((p) => p.comment.parentId === (target?.id ?? null))}
       onCancelReply={cancelReply}
       onPosted={handlePosted}
+      {...(target === null && echo ? { echo } : {})}
     />
   );
 

@@ -1,6 +1,6 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { CommentOrder, CommentPage } from '../../contract/comments';
+import type { CommentFormEcho, CommentOrder, CommentPage } from '../../contract/comments';
 import { commentQueries } from './comment-queries';
 import { CommentSection } from './comment-section';
 import { commentsQueryClient } from './comments-query-client';
@@ -9,6 +9,8 @@ import { commentsQueryClient } from './comments-query-client';
 export interface SeedComments {
   order: CommentOrder;
   page: CommentPage;
+  /** The form as a post without JavaScript left it, refused. */
+  echo?: CommentFormEcho;
 }
 
 function seed(client: QueryClient, slug: string, { order, page }: SeedComments) {
@@ -39,7 +41,11 @@ export function CommentsRoot({
   if (seedPage) seed(client, props.slug, seedPage);
   return (
     <QueryClientProvider client={client}>
-      <CommentSection {...props} initialOrder={seedPage?.order} />
+      <CommentSection
+        {...props}
+        initialOrder={seedPage?.order}
+        {...(seedPage?.echo ? { echo: seedPage.echo } : {})}
+      />
     </QueryClientProvider>
   );
 }

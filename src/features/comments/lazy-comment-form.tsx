@@ -26,13 +26,16 @@ function FormPlaceholder({ ref }: { ref?: Ref<HTMLDivElement> }) {
 }
 
 /**
- * CommentForm, fetched when the reader nears it or the page is idle, so it is there by the time
+ * CommentForm, in the server's HTML as it is; otherwise fetched when the reader nears it or the page is idle, so it is there by the time
  * they reach it. A reply form (opened by the reader) renders at once: the top form has usually
  * loaded the chunk already.
  */
 export function LazyCommentForm(props: CommentFormProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const wanted = useNearViewportOrIdle(ref, { initial: props.replyTo !== null });
+  // Rendering on the server, or hydrating what it rendered: the real form, which works without
+  // JavaScript (React keeps the server's markup until the form's code is in).
+  const serverRendered = !useHydrated();
+  const wanted = useNearViewportOrIdle(ref, { initial: props.replyTo !== null || serverRendered });
   if (!wanted) return <FormPlaceholder ref={ref} />;
   return (
     <Suspense fallback={<FormPlaceholder />}>
