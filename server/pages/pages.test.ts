@@ -156,6 +156,7 @@ describe('pages', () => {
     expect(html).toContain('First &lt;/script&gt; words.');
     expect(html).toContain('Ada &lt;Lovelace&gt;');
     expect(html).toContain('One thought on');
+    expect(html).toContain('<section id="comments" class="comments"');
     // In place, not sent later for an inline script to move in (the CSP allows none).
     expect(html).not.toContain('<template');
     expect(html).not.toContain('hidden id="S:');

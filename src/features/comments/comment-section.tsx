@@ -176,7 +176,7 @@ export function CommentSection({
   );
 
   return (
-    <section ref={sectionRef} className="comments" aria-labelledby={headingId}>
+    <section ref={sectionRef} id="comments" className="comments" aria-labelledby={headingId}>
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>
