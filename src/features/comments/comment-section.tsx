@@ -9,6 +9,7 @@ import { ErrorState } from '../../components/error-state';
 import { useHydrated } from '../../lib/use-hydrated';
 import { LazyCommentForm as CommentForm } from './lazy-comment-form';
 import { CommentItem } from './comment-item';
+import { heldComments } from './held-comments';
 import { commentOrder, commentOrderLabels } from './comment-order';
 import { commentQueries } from './comment-queries';
 import {
@@ -115,6 +116,7 @@ export function CommentSection({
   }, [postedId, comments.length]);
 
   function handlePosted(comment: Comment) {
+    if (comment.status === 'pending') heldComments.remember(slug);
     setReplyTo(null);
     setPostedId(comment.id);
     setAnnouncement(

@@ -1,9 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CommentFormEcho, CommentOrder, CommentPage } from '../../contract/comments';
 import { commentQueries } from './comment-queries';
 import { CommentSection } from './comment-section';
 import { commentsQueryClient } from './comments-query-client';
+import { heldComments } from './held-comments';
 
 /** Page 1 as the server rendered it: the section shows it without asking for it again. */
 export interface SeedComments {
@@ -39,6 +40,14 @@ export function CommentsRoot({
   // In render, not in an effect: the first render (the hydration of the server's markup) must
   // already show the same comments. Seeding is idempotent and notifies no one yet.
   if (seedPage) seed(client, props.slug, seedPage);
+  const seededOrder = seedPage?.order;
+  useEffect(() => {
+    // The page's copy has no one's held comments: this browser's author asks again for theirs.
+    if (!seededOrder || !heldComments.has(props.slug)) return;
+    void client.invalidateQueries({
+      queryKey: commentQueries.list(props.slug, seededOrder).queryKey,
+    });
+  }, [client, props.slug, seededOrder]);
   return (
     <QueryClientProvider client={client}>
       <CommentSection
