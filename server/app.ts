@@ -9,6 +9,7 @@ import { bodyRefusals, maxBodyBytes } from '../src/contract/comment-rules';
 import { apiError, refuse } from './lib/api-error';
 import { securityHeaders } from './lib/security-headers';
 import { articlePaths, articleRoutes } from './routes/articles/articles.routes';
+import { commentFormRoutes } from './routes/comments/comment-form.routes';
 import { commentPaths, commentRoutes } from './routes/comments/comments.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { openApiRoutes } from './routes/openapi/openapi.routes';
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
 
   if (deps.pages) {
     const pages = deps.pages;
+    app.route('/', commentFormRoutes(deps, pages));
     app.get('*', (c) => pages.handle(c));
     app.on('HEAD', '*', (c) => pages.handle(c));
   }

@@ -26,7 +26,13 @@ import {
 import { apiRequest, apiServer } from './lib/api-client';
 import { createMemoryHistory } from './lib/router/history';
 import { articlePath } from './lib/site';
-import { z } from './contract/zod-mini';
+import {
+  commentPageSchema,
+  commentPageSize,
+  type CommentFormEcho,
+  type CommentPage,
+} from './contract/comments';
+import type { InitialComments } from './app/initial-comments';
 
 /** One page as HTML pieces for the template (server/pages/page-template.ts fills them in). */
 export interface PrerenderedPage {
@@ -46,26 +52,38 @@ export interface PrerenderedPage {
 export interface PrerenderState {
   path: string;
   data: ArticleDataSnapshot;
+  /** Page 1 of the article's comments, rendered into the page. */
+  comments?: InitialComments;
 }
 
-async function renderBody(path: string, data: ArticleDataSnapshot): Promise<string> {
+async function renderBody(
+  path: string,
+  data: ArticleDataSnapshot,
+  comments: InitialComments | null = null,
+): Promise<string> {
   const articleData = createArticleData();
   seedArticleData(articleData, data);
-  // prerender (unlike renderToString) waits for every Suspense boundary to resolve.
+  // prerender (unlike renderToString) waits for every Suspense boundary to resolve, the lazy
+  // comment section's included.
   const { prelude } = await prerender(
     <StrictMode>
-      <App history={createMemoryHistory(path)} articleData={articleData} />
+      <App
+        history={createMemoryHistory(path)}
+        articleData={articleData}
+        initialComments={comments}
+      />
     </StrictMode>,
+    // Every boundary in place, never "outlined" (sent after the shell with an inline script to
+    // move it in): the CSP allows no such script, and the page must read the same without any.
+    { progressiveChunkSize: Number.POSITIVE_INFINITY },
   );
   return new Response(prelude).text();
 }
 
-function stateJson(path: string, data: ArticleDataSnapshot): string {
-  const state: PrerenderState = { path, data };
+function stateJson(path: string, data: ArticleDataSnapshot, comments?: InitialComments): string {
+  const state: PrerenderState = comments ? { path, data, comments } : { path, data };
   return scriptJson(state);
 }
-
-const commentTotalSchema = z.object({ total: z.int() });
 
 /** Where the site is served, for canonical links, Open Graph and JSON-LD (the server's PUBLIC_URL). */
 export { setSiteOrigin } from './lib/site';
@@ -84,18 +102,27 @@ export async function renderFrontPage(list: ArticleList): Promise<PrerenderedPag
   };
 }
 
-/** An article's page; commentCount goes into its JSON-LD. */
+/**
+ * An article's page; commentCount goes into its JSON-LD. With `comments` (page 1, oldest first,
+ * as any reader may see it), those are in the page too: readable without JavaScript, in the
+ * JSON-LD, and in the page's data, so the section hydrates without asking for them again.
+ */
 export async function renderArticlePage(
   article: Article,
   commentCount: number,
+  comments?: CommentPage,
+  echo?: CommentFormEcho,
 ): Promise<PrerenderedPage> {
   const path = articlePath(article.slug);
   const lead = articleLeadImage(article);
+  const initial: InitialComments | undefined = comments
+    ? { slug: article.slug, order: 'oldest', page: comments, ...(echo ? { echo } : {}) }
+    : undefined;
   return {
     path,
-    body: await renderBody(path, { article }),
-    head: headHtml(articleHead(article, commentCount)),
-    state: stateJson(path, { article }),
+    body: await renderBody(path, { article }, initial),
+    head: headHtml(articleHead(article, commentCount, comments?.comments)),
+    state: stateJson(path, { article }, initial),
     // Sizes as in captioned-figure.tsx and video-card.tsx.
     preload: lead ? leadImagePreload(lead, '(min-width: 56rem) 52rem, 100vw') : '',
   };
@@ -121,12 +148,13 @@ export async function prerenderSite(apiOrigin: string): Promise<PrerenderedPage[
   const pages = [await renderFrontPage(list)];
   for (const { slug } of list.articles) {
     const article = await fetchArticle(slug);
-    // For the JSON-LD commentCount: the count when the page was built.
-    const { total } = await apiRequest(
-      `/api/articles/${encodeURIComponent(slug)}/comments?limit=1`,
-      commentTotalSchema,
+    // Page 1 as the mock has it at build time (a browser's own mock database may have more:
+    // the section's check for new comments offers those).
+    const comments = await apiRequest(
+      `/api/articles/${encodeURIComponent(slug)}/comments?order=oldest&limit=${commentPageSize}`,
+      commentPageSchema,
     );
-    pages.push(await renderArticlePage(article, total));
+    pages.push(await renderArticlePage(article, comments.total, comments));
   }
   return pages;
 }

@@ -31,12 +31,16 @@ function prerenderedState(): PrerenderState | null {
 }
 
 const articleData = createArticleData();
+const state = prerenderedState();
 const app = (
   <StrictMode>
-    <App history={createBrowserHistory()} articleData={articleData} />
+    <App
+      history={createBrowserHistory()}
+      articleData={articleData}
+      initialComments={state?.comments ?? null}
+    />
   </StrictMode>
 );
-const state = prerenderedState();
 if (state) {
   // The data the HTML was rendered from (the build parsed it with the contract's schemas), so
   // hydration renders the same and fetches nothing.

@@ -3,7 +3,7 @@
 // enforces.
 export const budgets = {
   /** Everything the article route loads up front (the mock worker's own code aside). */
-  articleRouteJs: { target: 85, limit: 85 },
+  articleRouteJs: { target: 80, limit: 80 },
   /** The comment form's own chunk (react-hook-form, resolver, form UI). */
   commentForm: { target: 25, limit: 25 },
   /**
@@ -12,6 +12,11 @@ export const budgets = {
    * little above today's size, so it cannot grow unnoticed.
    */
   commentSection: { target: 50, limit: 50 },
+  /**
+   * All the comment JavaScript (section and form together): issue 14 asks for 40 KB; the limit
+   * is a ratchet a little above today's 64.0 KB (2026-12-01) until the schemas move to zod/mini.
+   */
+  commentJs: { target: 40, limit: 65 },
 };
 
 /** Every budget the build breaks, as messages (empty when all fit). */
@@ -29,5 +34,6 @@ export function overBudget(analysis) {
   check('articleRouteJs', analysis.articleRouteJs);
   check('commentForm', analysis.commentForm);
   check('commentSection', analysis.commentSection);
+  check('commentJs', analysis.commentJs);
   return problems;
 }

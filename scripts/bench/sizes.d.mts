@@ -9,5 +9,7 @@ export interface BuildAnalysis {
   articleRouteJs: SizedGroup;
   commentForm: SizedGroup | null;
   commentSection: SizedGroup | null;
+  /** The section and the form together: all the comment JavaScript. */
+  commentJs: SizedGroup | null;
 }
 export function analyseBuild(outDir: string): BuildAnalysis;

@@ -100,5 +100,12 @@ export function analyseBuild(outDir) {
         return { files, ...sum(files) };
       })()
     : null;
-  return { chunks, articleRouteJs, commentForm, commentSection };
+  const commentJs =
+    commentForm && commentSection
+      ? (() => {
+          const files = [...new Set([...commentSection.files, ...commentForm.files])];
+          return { files, ...sum(files) };
+        })()
+      : null;
+  return { chunks, articleRouteJs, commentForm, commentSection, commentJs };
 }

@@ -2,6 +2,12 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import type { Article, ArticleList } from '../../src/contract/articles';
+import {
+  commentPageSize,
+  type CommentFormEcho,
+  type CommentPage,
+} from '../../src/contract/comments';
+import { commenterCookie } from '../lib/commenter-cookie';
 import type { Database } from '../db/client';
 import {
   articleVersion,
@@ -9,6 +15,7 @@ import {
   frontPageVersion,
   listArticles,
 } from '../routes/articles/article-store';
+import { listPage } from '../routes/comments/comment-store';
 import { createPageTemplate, type RenderedPage } from './page-template';
 import { loadStaticFiles, pickEncoding, type StaticFile } from './static-files';
 
@@ -16,12 +23,28 @@ import { loadStaticFiles, pickEncoding, type StaticFile } from './static-files';
 export interface RenderModule {
   setSiteOrigin(origin: string): void;
   renderFrontPage(list: ArticleList): Promise<RenderedPage>;
-  renderArticlePage(article: Article, commentCount: number): Promise<RenderedPage>;
+  renderArticlePage(
+    article: Article,
+    commentCount: number,
+    comments?: CommentPage,
+    echo?: CommentFormEcho,
+  ): Promise<RenderedPage>;
   renderNotFoundPage(path: string): Promise<RenderedPage>;
 }
 
 export interface PageRenderer {
   handle(c: Context): Promise<Response>;
+  /**
+   * An article's page for one request, never cached: a refused post without JavaScript (its
+   * words and errors in the form), with the given status. Null for an unknown article.
+   */
+  refusedPost(
+    c: Context,
+    slug: string,
+    status: number,
+    echo: CommentFormEcho,
+    commenterToken: string | null,
+  ): Promise<Response | null>;
 }
 
 interface CachedPage {
@@ -72,10 +95,11 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
   }
   const cache = new Map<string, CachedPage>();
 
-  function respond(c: Context, page: CachedPage, status: 200 | 404): Response {
+  function respond(c: Context, page: CachedPage, status: number, personal = false): Response {
     const headers: Record<string, string> = {
       'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-cache',
+      // A page made for one browser (its held comments, its refused post) is never shared.
+      'Cache-Control': personal ? 'private, no-store' : 'no-cache',
       ETag: page.etag,
       Vary: 'Accept-Encoding',
       'Content-Security-Policy': template.csp,
@@ -101,6 +125,45 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
       });
     }
     return new Response(page.html, { status, headers });
+  }
+
+  function entryFor(html: string, version = ''): CachedPage {
+    return {
+      version,
+      checkedAt: Date.now(),
+      html,
+      etag: `"${createHash('sha1').update(html).digest('base64url')}"`,
+    };
+  }
+
+  /** Page 1 as this browser may see it: with its own held comments, when its token has any. */
+  async function firstPage(articleId: number, commenterToken: string | null) {
+    return listPage(db, articleId, { order: 'oldest', limit: commentPageSize }, commenterToken);
+  }
+
+  /**
+   * The article rendered for one browser: its held comments shown to it (posted without
+   * JavaScript, so known by its cookie), or its refused post in the form. Null when the shared,
+   * cached page is the right one.
+   */
+  async function personalPage(
+    slug: string,
+    commenterToken: string | null,
+    echo?: CommentFormEcho,
+  ): Promise<CachedPage | null | 'missing'> {
+    if (!commenterToken && !echo) return null;
+    const found = await findArticle(db, slug, now());
+    if (!found) return 'missing';
+    const comments = await firstPage(found.id, commenterToken);
+    const own = comments?.comments.some((comment) => comment.status === 'pending') ?? false;
+    if (!own && !echo) return null;
+    const page = await render.renderArticlePage(
+      found.article,
+      found.commentCount,
+      comments ?? undefined,
+      echo,
+    );
+    return entryFor(template.fill(page));
   }
 
   /** The cached page for a key while its version holds; otherwise rendered anew and cached. */
@@ -181,15 +244,25 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
       const segment = articlePattern.exec(path)?.[1];
       const slug = segment === undefined ? null : decode(segment);
       if (slug === null) return notFoundPage(c);
+      const personal = await personalPage(slug, commenterCookie(c));
+      if (personal === 'missing') return notFoundPage(c);
+      if (personal) return respond(c, personal, 200, true);
       const page = await cached(
         `article:${slug}`,
         () => articleVersion(db, slug, now()),
         async () => {
           const found = await findArticle(db, slug, now());
-          return found ? render.renderArticlePage(found.article, found.commentCount) : null;
+          if (!found) return null;
+          // Page 1 as any reader sees it (no one's held comments), oldest first as WordPress's.
+          const comments = await firstPage(found.id, null);
+          return render.renderArticlePage(found.article, found.commentCount, comments ?? undefined);
         },
       );
       return page ? respond(c, page, 200) : notFoundPage(c);
+    },
+    async refusedPost(c, slug, status, echo, commenterToken) {
+      const page = await personalPage(slug, commenterToken, echo);
+      return page && page !== 'missing' ? respond(c, page, status, true) : null;
     },
   };
 }

@@ -96,11 +96,11 @@ export function createPageTemplate(
   html = html
     .replace(/<title>[\s\S]*?<\/title>\s*/, '')
     .replace(/<meta\s+name="description"[\s\S]*?\/>\s*/, '')
-    // The story is readable without JavaScript; only the comments need it. (Said outside the
-    // app: React does not hydrate <noscript> content reliably.)
+    // The story and its comments are readable without JavaScript; only posting needs it. (Said
+    // outside the app: React does not hydrate <noscript> content reliably.)
     .replace(
       /<noscript>[\s\S]*?<\/noscript>/,
-      '<noscript><p>The comments need JavaScript.</p></noscript>',
+      '<noscript><p>Posting a comment needs JavaScript.</p></noscript>',
     );
   if (link && css !== null) html = replaceOnce(html, link[0], `<style>${css}</style>`);
   const [entryTag, ...preloads] = entry.tags;

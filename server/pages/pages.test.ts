@@ -59,7 +59,7 @@ function app() {
     publicUrl: 'https://news.example',
     recheckMs: 0,
   });
-  return testApp(database.db, { pages, floodGuard: false }).app;
+  return testApp(database.db, { pages, floodGuard: false, publicUrl: 'https://news.example' }).app;
 }
 
 describe('pages', () => {
@@ -126,6 +126,182 @@ describe('pages', () => {
       }),
     );
     expect(await page()).toContain('"commentCount":1');
+  });
+
+  it('renders page 1 of the approved comments into the page, its JSON-LD and its data', async () => {
+    const site = app();
+    const post = (comment: string, extra: Record<string, unknown> = {}) =>
+      site.request(
+        `/api/articles/${testSlug}/comments`,
+        jsonRequest('POST', {
+          comment,
+          name: 'Ada <Lovelace>',
+          email: 'ada@example.com',
+          website: '',
+          parentId: null,
+          clientId: crypto.randomUUID(),
+          ...extra,
+        }),
+      );
+    const first = (await (await post('First </script> words.')).json()) as {
+      comment: { id: string };
+    };
+    // Two links: held for moderation, so shown to no one in the cached page.
+    await post('See https://a.example and https://b.example', { email: 'bo@example.com' });
+    const html = await (await site.request(`/articles/${testSlug}`)).text();
+    // Readable as it is, escaped as text: the list the client's section renders.
+    expect(html).toContain(
+      `<li id="comment-${first.comment.id}" class="comment comment--depth-1">`,
+    );
+    expect(html).toContain('First &lt;/script&gt; words.');
+    expect(html).toContain('Ada &lt;Lovelace&gt;');
+    expect(html).toContain('One thought on');
+    expect(html).toContain('<section id="comments" class="comments"');
+    // In place, not sent later for an inline script to move in (the CSP allows none).
+    expect(html).not.toContain('<template');
+    expect(html).not.toContain('hidden id="S:');
+    expect(html).not.toContain('https://a.example');
+    expect(html).not.toContain('ada@example.com');
+    // For search engines: the comment as a schema.org Comment.
+    const jsonLd = JSON.parse(
+      /<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1] ?? '{}',
+    ) as { commentCount: number; comment: { '@type': string; text: string }[] };
+    expect(jsonLd.commentCount).toBe(1);
+    expect(jsonLd.comment).toEqual([
+      expect.objectContaining({ '@type': 'Comment', text: 'First </script> words.' }),
+    ]);
+    // For hydration: the same page in the page's data, and nothing in it closes the script.
+    const state = /<script type="application\/json" id="app-state">(.*?)<\/script>/.exec(html);
+    const parsed = JSON.parse(state?.[1] ?? '{}') as {
+      comments: { slug: string; order: string; page: { total: number; comments: unknown[] } };
+    };
+    expect(parsed.comments).toMatchObject({ slug: testSlug, order: 'oldest', page: { total: 1 } });
+    expect(parsed.comments.page.comments).toHaveLength(1);
+  });
+
+  it('renders the page anew when a comment on it is edited or deleted', async () => {
+    const site = app();
+    const clientId = crypto.randomUUID();
+    const posted = (await (
+      await site.request(
+        `/api/articles/${testSlug}/comments`,
+        jsonRequest('POST', {
+          comment: 'Before the edit.',
+          name: 'Ada',
+          email: 'ada@example.com',
+          website: '',
+          parentId: null,
+          clientId,
+        }),
+      )
+    ).json()) as { comment: { id: string }; editToken: string };
+    const page = async () => (await site.request(`/articles/${testSlug}`)).text();
+    expect(await page()).toContain('Before the edit.');
+    const path = `/api/articles/${testSlug}/comments/${posted.comment.id}`;
+    const edited = await site.request(
+      path,
+      jsonRequest('PATCH', { comment: 'After the edit.', editToken: posted.editToken }),
+    );
+    expect(edited.status).toBe(200);
+    const afterEdit = await page();
+    expect(afterEdit).toContain('After the edit.');
+    expect(afterEdit).not.toContain('Before the edit.');
+    const removed = await site.request(
+      path,
+      jsonRequest('DELETE', { editToken: posted.editToken }),
+    );
+    expect(removed.status).toBe(204);
+    expect(await page()).not.toContain('After the edit.');
+  });
+
+  describe('the comment form without JavaScript', () => {
+    const formPost = (fields: Record<string, string>, headers: Record<string, string> = {}) => ({
+      method: 'POST',
+      body: new URLSearchParams(fields).toString(),
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: 'https://news.example',
+        ...headers,
+      },
+    });
+    const fields = {
+      comment: 'Posted without a script.',
+      name: 'Ada',
+      email: 'ada@example.com',
+      website: '',
+      parentId: '',
+      clientId: '',
+    };
+    const cookieOf = (response: Response) =>
+      (response.headers.get('Set-Cookie') ?? '').split(';')[0] ?? '';
+
+    it('stores a post and redirects to its permalink (post/redirect/get); a resend stores nothing', async () => {
+      const site = app();
+      const path = `/articles/${testSlug}/comments`;
+      const response = await site.request(path, formPost(fields));
+      expect(response.status).toBe(303);
+      const location = response.headers.get('Location') ?? '';
+      expect(location).toMatch(new RegExp(`^/articles/${testSlug}#comment-\\d+$`));
+      const setCookie = response.headers.get('Set-Cookie') ?? '';
+      expect(setCookie).toMatch(/^commenter=[\w-]+;/);
+      expect(setCookie).toMatch(/HttpOnly/);
+      expect(setCookie).toMatch(/SameSite=Lax/);
+      // The same words sent again by the same browser (its reply lost): the same comment.
+      const again = await site.request(path, formPost(fields, { Cookie: cookieOf(response) }));
+      expect(again.headers.get('Location')).toBe(location);
+      const html = await (await site.request(`/articles/${testSlug}`)).text();
+      expect(html.match(/<li id="comment-/g)).toHaveLength(1);
+      expect(html).toContain('Posted without a script.');
+      expect(html).toContain('"commentCount":1');
+    });
+
+    it('answers a refused post with the page, the errors beside the fields and every word kept', async () => {
+      const response = await app().request(
+        `/articles/${testSlug}/comments`,
+        formPost({ ...fields, comment: 'Words <b>kept</b> as typed.', email: 'not-an-address' }),
+      );
+      expect(response.status).toBe(400);
+      expect(response.headers.get('Cache-Control')).toBe('private, no-store');
+      const html = await response.text();
+      expect(html).toContain('Your comment wasn’t posted: check the Email field.');
+      expect(html).toMatch(
+        /<textarea[^>]*name="comment"[^>]*>Words &lt;b&gt;kept&lt;\/b&gt; as typed\.<\/textarea>/,
+      );
+      expect(html).toMatch(
+        /<input[^>]*value="Ada"[^>]*name="name"|<input[^>]*name="name"[^>]*value="Ada"/,
+      );
+      expect(html).toMatch(
+        /aria-invalid="true"[^>]*name="email"|name="email"[^>]*aria-invalid="true"/,
+      );
+      expect(html).toContain('Please enter a valid email address');
+      expect(html).toMatch(/<input type="hidden" name="clientId" value="[0-9a-f-]{36}"/);
+    });
+
+    it('shows a held comment to the browser that posted it, and to no one else', async () => {
+      const site = app();
+      const response = await site.request(
+        `/articles/${testSlug}/comments`,
+        formPost({ ...fields, comment: 'See https://a.example and https://b.example' }),
+      );
+      expect(response.status).toBe(303);
+      const own = await site.request(`/articles/${testSlug}`, {
+        headers: { Cookie: cookieOf(response) },
+      });
+      expect(own.headers.get('Cache-Control')).toBe('private, no-store');
+      const ownHtml = await own.text();
+      expect(ownHtml).toContain('Your comment is awaiting moderation.');
+      expect(ownHtml).toContain('See https://a.example and https://b.example');
+      const theirs = await (await site.request(`/articles/${testSlug}`)).text();
+      expect(theirs).not.toContain('https://a.example');
+    });
+
+    it('refuses a form posted from another site', async () => {
+      const response = await app().request(
+        `/articles/${testSlug}/comments`,
+        formPost(fields, { Origin: 'https://evil.example' }),
+      );
+      expect(response.status).toBe(403);
+    });
   });
 
   it("puts an article’s text into the page as it is, $& and $' included", async () => {

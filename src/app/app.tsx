@@ -4,22 +4,34 @@ import { ArticleDataContext, type ArticleData } from '../features/article/articl
 import type { AppHistory } from '../lib/router/history';
 import { Router } from '../lib/router/router';
 import { ScrollRestoration } from '../lib/router/scroll-restoration';
+import { InitialCommentsContext, type InitialComments } from './initial-comments';
 import { Layout } from './layout';
 import { resumeQueuedComments } from './resume-queued-comments';
 import { RouteErrorPage } from './route-error-page';
 import { Routes } from './routes';
 
-export function App({ history, articleData }: { history: AppHistory; articleData: ArticleData }) {
+export function App({
+  history,
+  articleData,
+  initialComments = null,
+}: {
+  history: AppHistory;
+  articleData: ArticleData;
+  /** Page 1 of the article's comments, when the server rendered them into the page. */
+  initialComments?: InitialComments | null;
+}) {
   useEffect(resumeQueuedComments, []);
   return (
     <ErrorBoundary fallback={() => <RouteErrorPage />}>
       <ArticleDataContext value={articleData}>
-        <Router history={history}>
-          <Layout>
-            <Routes />
-          </Layout>
-          {history.restoresScroll && <ScrollRestoration />}
-        </Router>
+        <InitialCommentsContext value={initialComments}>
+          <Router history={history}>
+            <Layout>
+              <Routes />
+            </Layout>
+            {history.restoresScroll && <ScrollRestoration />}
+          </Router>
+        </InitialCommentsContext>
       </ArticleDataContext>
     </ErrorBoundary>
   );

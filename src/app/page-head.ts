@@ -1,4 +1,5 @@
 import type { Article, ArticleList, Image } from '../contract/articles';
+import type { Comment } from '../contract/comments';
 import { articlePath, pageTitle, siteDescription, siteName, siteUrl } from '../lib/site';
 
 /**
@@ -39,7 +40,30 @@ const publisher = () => ({
   logo: { '@type': 'ImageObject', url: siteUrl('/favicon.svg') },
 });
 
-export function articleHead(article: Article, commentCount: number): PageHead {
+/** The comments the page shows, as schema.org Comment items (held and deleted ones are not shown). */
+function commentItems(canonical: string, comments: readonly Comment[]) {
+  return comments
+    .filter((comment) => comment.status === 'approved')
+    .map((comment) => ({
+      '@type': 'Comment',
+      '@id': `${canonical}#comment-${comment.id}`,
+      url: `${canonical}#comment-${comment.id}`,
+      text: comment.content,
+      dateCreated: comment.createdAt,
+      ...(comment.editedAt ? { dateModified: comment.editedAt } : {}),
+      author: { '@type': 'Person', name: comment.author },
+      ...(comment.parentId
+        ? { parentItem: { '@id': `${canonical}#comment-${comment.parentId}` } }
+        : {}),
+    }));
+}
+
+/** An article's head; `comments` are those its HTML shows (page 1), for the JSON-LD. */
+export function articleHead(
+  article: Article,
+  commentCount: number,
+  comments: readonly Comment[] = [],
+): PageHead {
   const canonical = siteUrl(articlePath(article.slug));
   const image = {
     url: siteUrl(article.image.src),
@@ -78,6 +102,7 @@ export function articleHead(article: Article, commentCount: number): PageHead {
       ...(author ? { author: [{ '@type': 'Person', name: author }] } : {}),
       publisher: publisher(),
       commentCount,
+      ...(comments.length > 0 ? { comment: commentItems(canonical, comments) } : {}),
       isBasedOn: article.source.url,
       inLanguage: 'en',
     },

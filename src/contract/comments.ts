@@ -111,6 +111,24 @@ export const commentPageSchema = z.object({
   total: z.number().int().nonnegative(),
   nextCursor: z.string().nullable(),
 });
+export type CommentPage = z.infer<typeof commentPageSchema>;
+
+/**
+ * A comment form posted without JavaScript and refused: the page comes back with the words as
+ * typed, the refusal's message and its errors by field, and a client id for the next send.
+ */
+export interface CommentFormEcho {
+  values: { comment: string; name: string; email: string; website: string };
+  fieldErrors: Record<string, string>;
+  message: string;
+  clientId: string;
+}
+
+/** Where the comment form posts without JavaScript (application/x-www-form-urlencoded). */
+export const commentFormAction = (slug: string) => `/articles/${encodeURIComponent(slug)}/comments`;
+
+/** Threads per page: the client's pages, and the first page the server renders into the HTML. */
+export const commentPageSize = 50;
 
 export const commentsQuerySchema = z.object({
   order: commentOrderSchema.default('oldest'),

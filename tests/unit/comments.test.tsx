@@ -1,8 +1,10 @@
 import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { server } from '../../mocks/node';
+import { commentPageSchema } from '../../src/contract/comments';
 import {
   articleUrl,
+  commentsApi,
   commentSaying as commentWithText,
   commentsSaying,
   commentsUrl,
@@ -12,6 +14,7 @@ import {
   headline,
   openArticle,
   postButton,
+  slug,
 } from '../comment-helpers';
 import { renderApp } from '../render';
 
@@ -149,7 +152,10 @@ describe('the comment form', () => {
     );
 
     const form = postButton().closest('form') as HTMLFormElement;
-    const controls = [...form.querySelectorAll('textarea, input:not([tabindex="-1"])')];
+    // Hidden inputs aside (where it goes, and the post's id), as WordPress's comment_parent.
+    const controls = [
+      ...form.querySelectorAll('textarea, input:not([tabindex="-1"]):not([type="hidden"])'),
+    ];
     expect(controls.map((c) => c.getAttribute('type') ?? c.tagName.toLowerCase())).toEqual([
       'textarea',
       'text',
@@ -357,6 +363,13 @@ describe('the comment form', () => {
     // The same browser (same token) sees it after a reload...
     await openArticle();
     expect(commentWithText('See https://a.example')).toBeInTheDocument();
+    cleanup();
+    // ...and on a page whose HTML brought page 1 as everyone sees it (without it), asked again.
+    const response = await fetch(`${commentsApi}?order=oldest&limit=50`);
+    const page = commentPageSchema.parse(await response.json());
+    expect(page.comments.some((c) => c.content.includes('https://a.example'))).toBe(false);
+    renderApp(articleUrl, { initialComments: { slug, order: 'oldest', page } });
+    expect(await screen.findByText(/See https:\/\/a\.example/)).toBeInTheDocument();
     // ...another browser does not.
     cleanup();
     localStorage.removeItem('comments:commenter-token');

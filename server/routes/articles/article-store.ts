@@ -35,6 +35,7 @@ export async function listArticles(db: Database, now: Date): Promise<ArticleList
 export async function findArticle(db: Database, slug: string, now: Date) {
   const [row] = await db
     .select({
+      id: articles.id,
       document: articles.document,
       revision: articles.revision,
       approvedComments: articles.approvedComments,
@@ -44,6 +45,7 @@ export async function findArticle(db: Database, slug: string, now: Date) {
     .limit(1);
   return row
     ? {
+        id: row.id,
         article: toArticle(row.document),
         revision: row.revision,
         commentCount: row.approvedComments,
@@ -51,7 +53,10 @@ export async function findArticle(db: Database, slug: string, now: Date) {
     : null;
 }
 
-/** What decides whether a cached page is still right: the article's revision and its count. */
+/**
+ * What decides whether a cached page is still right: the article's revision and its count. The
+ * page shows page 1 of the comments, so an edit or a removal bumps the revision too.
+ */
 export async function articleVersion(db: Database, slug: string, now: Date) {
   const [row] = await db
     .select({ revision: articles.revision, approvedComments: articles.approvedComments })

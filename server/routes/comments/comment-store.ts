@@ -248,6 +248,14 @@ export async function addComment(
   });
 }
 
+/** The article's page shows page 1 of its comments: a change to one makes its cached HTML stale. */
+async function touchArticle(tx: Queryable, articleId: number) {
+  await tx
+    .update(articles)
+    .set({ revision: sql`${articles.revision} + 1` })
+    .where(eq(articles.id, articleId));
+}
+
 async function adjustApproved(tx: Queryable, articleId: number, by: number) {
   await tx
     .update(articles)
@@ -276,6 +284,7 @@ export async function editComment(db: Database, row: Row, content: string, now: 
       .returning();
     if (row.status === 'approved' && status !== 'approved')
       await adjustApproved(tx, row.articleId, -1);
+    await touchArticle(tx, row.articleId);
     return updated ?? null;
   });
 }
@@ -323,5 +332,6 @@ export async function deleteComment(db: Database, row: Row) {
     }
     // Children before parents: the list runs from the comment up its chain of placeholders.
     for (const id of plan.remove) await tx.delete(comments).where(eq(comments.id, Number(id)));
+    await touchArticle(tx, row.articleId);
   });
 }

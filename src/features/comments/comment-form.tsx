@@ -7,7 +7,12 @@ import { useNow } from '../../lib/use-now';
 import { z } from '../../contract/zod';
 import { commentDraft } from './comment-draft';
 import { commentMutationKeys } from './comment-queries';
-import { commentFieldsSchema, type Comment } from '../../contract/comments';
+import {
+  commentFieldsSchema,
+  commentFormAction,
+  type Comment,
+  type CommentFormEcho,
+} from '../../contract/comments';
 import type { PostCommentVariables } from './post-comment';
 import { postErrorMessage } from './post-error-message';
 import { watchPost } from './queued-comments';
@@ -40,7 +45,12 @@ function isFieldName(name: string): name is FieldName {
   return name in fieldLabels;
 }
 
-function initialValues(slug: string, parentId: string | null): FormInput {
+function initialValues(
+  slug: string,
+  parentId: string | null,
+  echo: CommentFormEcho | undefined,
+): FormInput {
+  if (echo) return { ...echo.values, saveDetails: false, homepage: '' };
   const saved = savedDetails.read();
   return {
     comment: commentDraft.read(slug, parentId),
@@ -61,9 +71,18 @@ export interface CommentFormProps {
   pending: PendingComment | undefined;
   onCancelReply: () => void;
   onPosted: (comment: Comment) => void;
+  /** What a post without JavaScript sent, refused: shown as it came back from the server. */
+  echo?: CommentFormEcho;
 }
 
-export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }: CommentFormProps) {
+export function CommentForm({
+  slug,
+  replyTo,
+  pending,
+  onCancelReply,
+  onPosted,
+  echo,
+}: CommentFormProps) {
   const parentId = replyTo?.id ?? null;
   const id = useId();
   const ids = {
@@ -83,7 +102,7 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
     formState: { errors },
   } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(formSchema),
-    defaultValues: initialValues(slug, parentId),
+    defaultValues: initialValues(slug, parentId, echo),
     shouldFocusError: true,
   });
   const mutation = useMutation<{ comment: Comment }, unknown, PostCommentVariables>({
@@ -91,7 +110,11 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
     // This form shows each failure and retries it itself (see handleFailure).
     retry: false,
   });
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(() =>
+    echo ? { kind: 'refused', message: echo.message } : null,
+  );
+  // The server's errors by field stay until the reader sends again (then the form's own speak).
+  const [echoErrors, setEchoErrors] = useState(echo?.fieldErrors ?? {});
   const [hasText, setHasText] = useState(() => getValues('comment').trim() !== '');
   // One id per comment: resending the same words reuses it, so the server can spot a repeat.
   const submission = useRef<{ clientId: string; fingerprint: string } | null>(null);
@@ -140,6 +163,7 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
   }, [retryAt]);
 
   function onValid(values: FormOutput) {
+    setEchoErrors({});
     if (sending.current || busy || waitSeconds > 0) return;
     sending.current = true;
     const attempt = notice?.kind === 'failed' ? notice.attempt + 1 : 1;
@@ -231,6 +255,7 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
   }
 
   function onInvalid(invalid: Partial<Record<string, unknown>>) {
+    setEchoErrors({});
     announceInvalid(fieldOrder.filter((name) => invalid[name]));
   }
 
@@ -245,7 +270,7 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
     }) => ReactNode,
     { required = true, alsoDescribedBy }: { required?: boolean; alsoDescribedBy?: string } = {},
   ) {
-    const message = errors[name]?.message;
+    const message = errors[name]?.message ?? echoErrors[name];
     const describedBy = [alsoDescribedBy, message ? ids.error(name) : undefined].filter(Boolean);
     return (
       <div className="comment-form__field">
@@ -341,12 +366,19 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
           </button>
         ) : null}
       </div>
+      {/* A real form: without JavaScript (or before it has loaded) the browser posts it to the
+          server, which answers with the comment's permalink, or this page with the errors. */}
       <form
         ref={formRef}
         className="comment-form"
+        method="post"
+        action={commentFormAction(slug)}
         noValidate
         onSubmit={(event) => void handleSubmit(onValid, onInvalid)(event)}
       >
+        <input type="hidden" name="parentId" defaultValue={parentId ?? ''} />
+        {/* Made per page by the server when it renders the form anew; the script sends its own. */}
+        <input type="hidden" name="clientId" defaultValue={echo?.clientId ?? ''} />
         <p className="comment-form__notes">
           <span id={ids.notes}>Your email address will not be published.</span>{' '}
           <span>
@@ -359,6 +391,7 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
             {...control}
             rows={7}
             dir="auto"
+            defaultValue={echo?.values.comment}
             readOnly={pending !== undefined}
             {...register('comment', {
               // Every keystroke is kept, so a reload or a failed post never loses the text.
@@ -370,7 +403,14 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
           />
         ))}
         {field('name', (control) => (
-          <input {...control} type="text" autoComplete="name" dir="auto" {...register('name')} />
+          <input
+            {...control}
+            type="text"
+            autoComplete="name"
+            dir="auto"
+            defaultValue={echo?.values.name}
+            {...register('name')}
+          />
         ))}
         {field(
           'email',
@@ -380,6 +420,7 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
               type="email"
               autoComplete="email"
               spellCheck={false}
+              defaultValue={echo?.values.email}
               {...register('email')}
             />
           ),
@@ -393,6 +434,7 @@ export function CommentForm({ slug, replyTo, pending, onCancelReply, onPosted }:
               type="url"
               autoComplete="url"
               spellCheck={false}
+              defaultValue={echo?.values.website}
               {...register('website')}
             />
           ),

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ShareButton } from '../../components/share-button';
-import { formatDateTime } from '../../lib/format-date';
+import { formatDateTime, prerenderDateFormat } from '../../lib/format-date';
+import { useHydrated } from '../../lib/use-hydrated';
 import { safeHttpUrl } from '../../contract/safe-url';
 import { CommentAvatar } from './comment-avatar';
 import { CommentEditor } from './comment-editor';
@@ -33,6 +34,8 @@ export function CommentItem({ node }: { node: CommentNode }) {
   const [editingWith, setEditingWith] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const own = useEditToken(comment.id);
+  // Server-rendered comments show a fixed English UTC time until hydrated (as LocalDate does).
+  const dateFormat = useHydrated() ? undefined : prerenderDateFormat;
   const remove = useDeleteComment(slug, () => announce('Your comment was deleted.'));
   const editButton = useRef<HTMLButtonElement>(null);
   const elementId = `comment-${comment.id}`;
@@ -110,11 +113,16 @@ export function CommentItem({ node }: { node: CommentNode }) {
               </span>
             ) : (
               <a className="comment__permalink" href={`#${elementId}`}>
-                <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt)}</time>
+                <time dateTime={comment.createdAt}>
+                  {formatDateTime(comment.createdAt, dateFormat)}
+                </time>
               </a>
             )}
             {comment.editedAt ? (
-              <span className="comment__edited" title={formatDateTime(comment.editedAt)}>
+              <span
+                className="comment__edited"
+                title={formatDateTime(comment.editedAt, dateFormat)}
+              >
                 edited
               </span>
             ) : null}

@@ -3,11 +3,10 @@ import { apiRequest } from '../../lib/api-client';
 import { commenterToken } from './commenter-token';
 import {
   commentPageSchema,
+  commentPageSize,
   commenterTokenHeader,
   type CommentOrder,
 } from '../../contract/comments';
-
-export const commentPageSize = 50;
 
 function fetchCommentPage(
   slug: string,

@@ -1,4 +1,3 @@
-import './comments.css';
 import {
   keepPreviousData,
   useInfiniteQuery,
@@ -7,11 +6,18 @@ import {
 } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ErrorState } from '../../components/error-state';
+import { useHydrated } from '../../lib/use-hydrated';
 import { LazyCommentForm as CommentForm } from './lazy-comment-form';
 import { CommentItem } from './comment-item';
+import { heldComments } from './held-comments';
 import { commentOrder, commentOrderLabels } from './comment-order';
 import { commentQueries } from './comment-queries';
-import { commentOrderSchema, type Comment, type CommentOrder } from '../../contract/comments';
+import {
+  commentOrderSchema,
+  type Comment,
+  type CommentFormEcho,
+  type CommentOrder,
+} from '../../contract/comments';
 import { CommentThreadContext } from './comment-thread-context';
 import { buildCommentTree } from './comment-tree';
 import { useCommentKeys } from './use-comment-keys';
@@ -30,16 +36,26 @@ export function CommentSection({
   slug,
   title,
   focusOnLoad = false,
+  initialOrder,
+  echo,
 }: {
   slug: string;
   title: string;
   /** Move focus to the section's heading once it has loaded (the reader asked for it). */
   focusOnLoad?: boolean;
+  /** The order of the server-rendered page 1: hydration shows it, then the reader's own. */
+  initialOrder?: CommentOrder;
+  /** A post without JavaScript the server refused, for the top form to show. */
+  echo?: CommentFormEcho;
 }) {
   const id = useId();
   const headingId = `${id}-heading`;
   const queryClient = useQueryClient();
-  const [order, setOrder] = useState<CommentOrder>(commentOrder.read);
+  const hydrated = useHydrated();
+  const [chosenOrder, setOrder] = useState<CommentOrder | null>(null);
+  // Hydrating the server's page 1, its order; from then on the reader's remembered one (a
+  // reader who chose "Newest first" gets it, fetched then).
+  const order = chosenOrder ?? (initialOrder && !hydrated ? initialOrder : commentOrder.read());
   const listQuery = commentQueries.list(slug, order);
   // On a new order the list shown stays until the new one is in: the sort control (which has
   // focus) stays mounted, and nothing flashes empty.
@@ -100,6 +116,7 @@ export function CommentSection({
   }, [postedId, comments.length]);
 
   function handlePosted(comment: Comment) {
+    if (comment.status === 'pending') heldComments.remember(slug);
     setReplyTo(null);
     setPostedId(comment.id);
     setAnnouncement(
@@ -150,6 +167,7 @@ export function CommentSection({
       pending={pending.find((p) => p.comment.parentId === (target?.id ?? null))}
       onCancelReply={cancelReply}
       onPosted={handlePosted}
+      {...(target === null && echo ? { echo } : {})}
     />
   );
 
@@ -160,7 +178,7 @@ export function CommentSection({
   );
 
   return (
-    <section ref={sectionRef} className="comments" aria-labelledby={headingId}>
+    <section ref={sectionRef} id="comments" className="comments" aria-labelledby={headingId}>
       <p className="visually-hidden" aria-live="polite">
         {announcement}
       </p>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useHydrated } from '../../lib/use-hydrated';
 import { editTokens } from './edit-tokens';
 
 /** This browser's token for its own comment, while the comment can still be changed. */
@@ -10,5 +11,6 @@ export function useEditToken(commentId: string) {
     const timer = window.setTimeout(() => setEntry(null), Math.max(0, entry.until - Date.now()));
     return () => window.clearTimeout(timer);
   }, [entry]);
-  return entry;
+  // None while hydrating server-rendered comments: the server knows no browser's tokens.
+  return useHydrated() ? entry : null;
 }
