@@ -73,3 +73,15 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 }
+
+/**
+ * Waits until the comment section has hydrated: a server-rendered page shows its times in UTC
+ * and its form posts as a plain HTML form until then (which works, by a page load); once the
+ * app runs, the times are the reader's own and the form is the enhanced one.
+ */
+export async function waitForCommentsHydrated(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const time = document.querySelector('.comment time');
+    return time !== null && !time.textContent?.endsWith('UTC');
+  });
+}

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { startServer, type ServerProcess } from '../../server/test/server-process';
-import { launchBrowser, scrollToComments } from './browser';
+import { launchBrowser, scrollToComments, waitForCommentsHydrated } from './browser';
 
 const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
 
@@ -93,6 +93,9 @@ async function openComments(page: Page) {
   await page.goto(articlePath);
   await scrollToComments(page);
   await page.getByRole('heading', { level: 2, name: /thoughts on/ }).waitFor();
+  // Typed into before then, the form would post as plain HTML (a page load): this test is of
+  // the app's own posting.
+  await waitForCommentsHydrated(page);
 }
 
 test('a comment posted in one browser appears in another, and again after a server restart', async () => {

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, phone, scrollToComments } from './browser';
+import { launchBrowser, phone, scrollToComments, waitForCommentsHydrated } from './browser';
 import { startRealServer, type RealServer } from './real-server';
 
 const seedPath = '/articles/putin-meets-china-defense-minister-in-moscow';
@@ -96,9 +96,7 @@ describe('the real server’s pages', () => {
     await page.goto(`${server.url}${seedPath}`);
     await scrollToComments(page);
     // Hydrated once the times are the reader's own (the server's say "UTC"); Reply works then.
-    await page.waitForFunction(
-      () => document.querySelector('.comment time')?.textContent?.endsWith('UTC') === false,
-    );
+    await waitForCommentsHydrated(page);
     await page.getByRole('button', { name: 'Reply to Sam Whitaker' }).click();
     await page
       .getByRole('heading', { name: 'Leave a Reply to Sam Whitaker' })
