@@ -63,6 +63,36 @@ export async function approvedCount(db: Queryable, articleId: number): Promise<n
   return row?.n ?? 0;
 }
 
+/** A page's top-level comments, in its order: `limit` of them and one more, to tell whether more follow. */
+export function threadsQuery(
+  db: Queryable,
+  articleId: number,
+  { order, limit }: Pick<CommentsQuery, 'order' | 'limit'>,
+  tokenHash: string | null,
+  after?: SQL,
+) {
+  const topLevel = and(
+    eq(comments.articleId, articleId),
+    isNull(comments.parentId),
+    visibleTo(tokenHash),
+  );
+  const direction = order === 'oldest' ? asc : desc;
+  return db
+    .select()
+    .from(comments)
+    .where(after ? and(topLevel, after) : topLevel)
+    .orderBy(direction(comments.createdAt), direction(comments.id))
+    .limit(limit + 1);
+}
+
+/** Every reply under these threads that the reader may see, in no particular order. */
+export function repliesQuery(db: Queryable, threadIds: number[], tokenHash: string | null) {
+  return db
+    .select()
+    .from(comments)
+    .where(and(inArray(comments.threadId, threadIds), visibleTo(tokenHash)));
+}
+
 /** One page of threads with their replies, or null when the cursor names no thread there. */
 export async function listPage(
   db: Database,
@@ -71,8 +101,6 @@ export async function listPage(
   commenterToken: string | null,
 ) {
   const tokenHash = commenterToken ? hashToken(commenterToken) : null;
-  const visible = visibleTo(tokenHash);
-  const topLevel = and(eq(comments.articleId, articleId), isNull(comments.parentId), visible);
   let after: SQL | undefined;
   if (cursor) {
     const id = parseId(cursor);
@@ -80,7 +108,14 @@ export async function listPage(
       ? await db
           .select({ id: comments.id, createdAt: comments.createdAt })
           .from(comments)
-          .where(and(topLevel, eq(comments.id, id)))
+          .where(
+            and(
+              eq(comments.articleId, articleId),
+              isNull(comments.parentId),
+              visibleTo(tokenHash),
+              eq(comments.id, id),
+            ),
+          )
           .limit(1)
       : [];
     if (!from) return null;
@@ -91,20 +126,9 @@ export async function listPage(
       and(eq(comments.createdAt, from.createdAt), compare(comments.id, from.id)),
     );
   }
-  const direction = order === 'oldest' ? asc : desc;
-  const threads = await db
-    .select()
-    .from(comments)
-    .where(after ? and(topLevel, after) : topLevel)
-    .orderBy(direction(comments.createdAt), direction(comments.id))
-    .limit(limit + 1);
+  const threads = await threadsQuery(db, articleId, { order, limit }, tokenHash, after);
   const threadIds = threads.slice(0, limit).map((t) => t.id);
-  const replies = threadIds.length
-    ? await db
-        .select()
-        .from(comments)
-        .where(and(inArray(comments.threadId, threadIds), visible))
-    : [];
+  const replies = threadIds.length ? await repliesQuery(db, threadIds, tokenHash) : [];
   const [counts] = await db
     .select({ total: articles.approvedComments })
     .from(articles)
