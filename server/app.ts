@@ -70,13 +70,15 @@ export function createApp(deps: AppDeps) {
     );
   }
 
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      // Refused while it streams in, before it is read whole.
-      onError: (c) => refuse(c, bodyRefusals.tooLarge()),
-    }),
+  const limitBody = bodyLimit({
+    maxSize: maxBodyBytes,
+    // Refused while it streams in, before it is read whole.
+    onError: (c) => refuse(c, bodyRefusals.tooLarge()),
+  });
+  // Not on reads, whose bodies are never read: asking for one builds a full Request (and its
+  // AbortSignal) out of the light one the Node adapter made.
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next),
   );
 
   app.route('/', healthRoutes(deps));
