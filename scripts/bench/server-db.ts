@@ -9,15 +9,20 @@
 // `bench-50` hold 100,000 and 50 top-level comments of one shape, so page 1 of either is the
 // same 50 comments and only the table's size differs. thread_id, depth and approved_comments are
 // kept as server/db/samples.ts keeps them. Prints one line of JSON: the slugs and counts.
-// explain: EXPLAIN ANALYZE of the list's two queries (threads, then their replies), built by
-// the server's own query builders, on the 100k article and on the 10k one.
+// explain: EXPLAIN ANALYZE of the list's queries (the article look-up, the threads, then their
+// replies), built by the server's own query builders, on the 100k article and on the 10k one.
 import { parseArgs } from 'node:util';
 import { sql, type SQLWrapper } from 'drizzle-orm';
 import { articleFixtures } from '../../mocks/fixtures/articles';
 import { openDatabase, type Database } from '../../server/db/client';
 import { articles, comments } from '../../server/db/schema';
 import { saveArticle } from '../../server/routes/articles/article-store';
-import { repliesQuery, threadsQuery } from '../../server/routes/comments/comment-store';
+import {
+  articleForReaderQuery,
+  repliesQuery,
+  threadsQuery,
+} from '../../server/routes/comments/comment-store';
+import { hashToken } from '../../server/lib/tokens';
 import { bigThreadDb, describeThread } from './big-thread.mjs';
 
 export const benchSlugs = { big: 'bench-10k', huge: 'bench-100k', small: 'bench-50' } as const;
@@ -105,8 +110,10 @@ async function prepare(db: Database) {
   await db.execute(lone(benchSlugs.small, 50));
 
   await db.execute(sql`
-    update articles set approved_comments =
-      (select count(*) from comments where comments.article_id = articles.id and status = 'approved')`);
+    update articles set
+      approved_comments = (select count(*) from comments
+        where comments.article_id = articles.id and status = 'approved'),
+      comments_version = pg_current_xact_id()::text::bigint`);
   // Plans as a server that has been running a while would have them (autovacuum's analyse).
   await db.execute(sql`analyze`);
 
@@ -137,6 +144,11 @@ async function explain(db: Database) {
   const page = { limit: 50 } as const;
   const bigThreads = await threadsQuery(db, big, { ...page, order: 'oldest' }, null);
   return {
+    // Every request for comments: the article, its comments' version, the reader's held ones.
+    "article look-up with a reader's token": await plan(
+      db,
+      articleForReaderQuery(db, benchSlugs.big, new Date(), hashToken('bench-reader-token')),
+    ),
     'threads, 100k article, oldest first': await plan(
       db,
       threadsQuery(db, huge, { ...page, order: 'oldest' }, null),
