@@ -161,6 +161,8 @@ async function measure(server, name, options) {
     rssMb: rssMb(server.pid),
     cpuMsPerReq: cpu / Math.max(1, result.requests.total),
     requests: result.requests.total,
+    // Response size, headers included, as autocannon read it.
+    kbPerResponse: result.throughput.total / Math.max(1, result.requests.total) / 1024,
     failed: bad,
   };
   if (bad)
@@ -265,6 +267,14 @@ const page1 = (slug, query = '') => `/api/articles/${slug}/comments${query}`;
 const reader = { 'x-commenter-token': readerToken };
 const browser = { 'accept-encoding': 'gzip, deflate, br, zstd' };
 let soak;
+let samePage;
+const hopByHop = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'content-length',
+  'transfer-encoding',
+]);
 
 for (const e of engines) {
   const server = await startServer('server/main.ts', ['--no-samples'], { ...serverEnv, ...e.env });
@@ -287,6 +297,13 @@ for (const e of engines) {
     comments.reqPerSec >= goal && comments.p99 <= 50,
   );
 
+  // The same page to a client that takes no compression: all 86 KB of JSON each time.
+  const plain = await measure(server, `${e.engine} comments page 1, identity`, {
+    url: `${server.base}${page1(slugs.big)}`,
+    headers: reader,
+  });
+  row('GET comments page 1, 10k article, no Accept-Encoding', e.engine, plain, 'report', true);
+
   // The ceiling next to each page run, so the two share the machine's load of the moment.
   const ceiling = await measure(hello, 'hello-world', { url: `${hello.base}/` });
   row('hello-world (ceiling), bare @hono/node-server', '—', ceiling, 'ceiling', true);
@@ -302,6 +319,25 @@ for (const e of engines) {
     '≥ 50 % of hello-world',
     share >= 0.5,
   );
+  if (!samePage) {
+    // The very response the server sent (its bytes and headers), answered by the bare app from
+    // memory: what this stack does with that response and nothing else, on this machine.
+    const sent = await fetch(`${server.base}/articles/${slugs.big}`, { headers: browser });
+    const headers = Object.fromEntries(
+      [...sent.headers].filter(([name]) => !hopByHop.has(name.toLowerCase())),
+    );
+    const body = Buffer.from(await sent.arrayBuffer()).toString('base64');
+    await fetch(`${hello.base}/page`, { method: 'PUT', body: JSON.stringify({ body, headers }) });
+    samePage = await measure(hello, 'hello-world sending the page', { url: `${hello.base}/page` });
+    const bare = samePage.reqPerSec / ceiling.reqPerSec;
+    row(
+      `the same page's bytes and ${Object.keys(headers).length} headers from bare Hono (${Math.round(bare * 100)} % of hello-world)`,
+      '—',
+      samePage,
+      'reference',
+      true,
+    );
+  }
 
   // Page 1 of 100,000 comments against page 1 of 50: the same 50 comments, one at a time.
   for (const order of ['oldest', 'newest']) {
@@ -404,7 +440,18 @@ const loadAfter = os.loadavg();
 const fmt = (v, digits = 0) =>
   v === null || v === undefined || Number.isNaN(v) ? '—' : v.toFixed(digits);
 const table = [
-  ['scenario', 'engine', 'req/s', 'p50 ms', 'p99 ms', 'RSS MB', 'CPU ms/req', 'target', 'met?'],
+  [
+    'scenario',
+    'engine',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'RSS MB',
+    'CPU ms/req',
+    'KB/resp',
+    'target',
+    'met?',
+  ],
   ...rows.map((r) => [
     r.scenario,
     r.engine,
@@ -413,8 +460,9 @@ const table = [
     fmt(r.p99),
     fmt(r.rssMb),
     fmt(r.cpuMsPerReq, 2),
+    fmt(r.kbPerResponse, 1),
     r.target,
-    r.target === 'ceiling' ? '' : r.met ? 'yes' : 'NO',
+    r.target === 'ceiling' || r.target === 'reference' ? '' : r.met ? 'yes' : 'NO',
   ]),
 ];
 const widths = table[0].map((_, i) => Math.max(...table.map((line) => String(line[i]).length)));
@@ -428,6 +476,11 @@ console.log(
 console.log(line(table[0]));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const cells of table.slice(1)) console.log(line(cells));
+console.log(
+  "\nreq/s: mean of the per-second counts; CPU ms/req: the server process's own CPU time per " +
+    "request (PostgreSQL's backends not counted; PGlite runs inside the process); KB/resp: as " +
+    'read, headers included; "100k vs 50" rows: median of 300 requests one at a time (p50 column).',
+);
 for (const e of engines) {
   console.log(`\n${e.engine}: EXPLAIN ANALYZE of the list's queries (server's query builders)`);
   for (const [what, plan] of Object.entries(e.plans)) {
