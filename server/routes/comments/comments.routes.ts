@@ -32,13 +32,10 @@ import {
   toView,
 } from './comment-store';
 import { pickEncoding } from '../../pages/static-files';
-import { createPageCache } from './page-cache';
+import { createPageCache, type Bytes } from './page-cache';
 
 /** Fast settings: a page of comments is compressed again after every change to them. */
-function encode(
-  json: Uint8Array<ArrayBuffer>,
-  encoding: 'br' | 'gzip' | null,
-): Uint8Array<ArrayBuffer> {
+function encode(json: Bytes, encoding: 'br' | 'gzip' | null): Bytes {
   if (encoding === 'br') {
     return brotliCompressSync(json, {
       params: {
@@ -50,11 +47,7 @@ function encode(
   return encoding === 'gzip' ? gzipSync(json, { level: 5 }) : json;
 }
 
-function sendJson(
-  c: Context,
-  body: Uint8Array<ArrayBuffer>,
-  encoding: 'br' | 'gzip' | null,
-): Response {
+function sendJson(c: Context, body: Bytes, encoding: 'br' | 'gzip' | null): Response {
   const headers: Record<string, string> = {
     'Content-Type': 'application/json',
     Vary: 'Accept-Encoding',
@@ -97,17 +90,18 @@ export function commentRoutes(deps: AppDeps) {
     // Every other reader gets the same page: kept until the article's comments change.
     const { order, limit, cursor } = query.data;
     const key = `${article.id}:${order}:${limit}:${cursor ?? ''}`;
-    const sent = pageCache.get(`${key}:${encoding}`, article.version);
-    if (sent) return sendJson(c, sent, encoding);
-    let json = pageCache.get(`${key}:null`, article.version);
-    if (!json) {
-      const page = await listPage(db, article.id, query.data, null);
-      if (!page) return refuse(c, refusals.staleCursor());
-      json = Buffer.from(JSON.stringify(page));
-      pageCache.set(`${key}:null`, article.version, json);
-    }
-    const body = encode(json, encoding);
-    if (encoding) pageCache.set(`${key}:${encoding}`, article.version, body);
+    const json = () =>
+      pageCache.getOrMake(key, article.version, async () => {
+        const page = await listPage(db, article.id, query.data, null);
+        return page && Buffer.from(JSON.stringify(page));
+      });
+    const body = encoding
+      ? await pageCache.getOrMake(`${key}:${encoding}`, article.version, async () => {
+          const made = await json();
+          return made && encode(made, encoding);
+        })
+      : await json();
+    if (!body) return refuse(c, refusals.staleCursor());
     return sendJson(c, body, encoding);
   });
 

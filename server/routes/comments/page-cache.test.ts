@@ -7,7 +7,7 @@ import { openTestDatabase, type TestDatabase } from '../../test/test-database';
 import { createPageCache } from './page-cache';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
-const text = (body: Uint8Array | undefined) => body && new TextDecoder().decode(body);
+const text = (body: Uint8Array | null | undefined) => body && new TextDecoder().decode(body);
 
 describe('the page cache', () => {
   it('answers only for the version a page was made from', () => {
@@ -28,6 +28,29 @@ describe('the page cache', () => {
     expect(text(cache.get('a', '1'))).toBe('x');
     now = 1001;
     expect(cache.get('a', '1')).toBeUndefined();
+  });
+
+  it('makes a page once for readers who ask while it is being made, and keeps it', async () => {
+    const cache = createPageCache();
+    let made = 0;
+    let finish: (body: Uint8Array<ArrayBuffer>) => void = () => undefined;
+    const make = () => {
+      made += 1;
+      return new Promise<Uint8Array<ArrayBuffer>>((resolve) => (finish = resolve));
+    };
+    const asked = [cache.getOrMake('a', '1', make), cache.getOrMake('a', '1', make)];
+    finish(bytes('page'));
+    expect((await Promise.all(asked)).map(text)).toEqual(['page', 'page']);
+    expect(text(await cache.getOrMake('a', '1', make))).toBe('page');
+    expect(made).toBe(1);
+    // Another version is another page; nothing to show is passed on and not kept.
+    const none = () => {
+      made += 1;
+      return Promise.resolve(null);
+    };
+    expect(await cache.getOrMake('a', '2', none)).toBeNull();
+    expect(await cache.getOrMake('a', '2', none)).toBeNull();
+    expect(made).toBe(3);
   });
 
   it('keeps within maxBytes, dropping the least recently used page first', () => {
