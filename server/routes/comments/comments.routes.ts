@@ -23,7 +23,6 @@ import { clientIp } from '../../lib/client-ip';
 import { editTokenFor, hashToken, newToken, tokenMatches } from '../../lib/tokens';
 import {
   addComment,
-  articleIdOf,
   deleteComment,
   editComment,
   findComment,
@@ -106,7 +105,7 @@ export function commentRoutes(deps: AppDeps) {
   });
 
   app.post(commentPaths.list, async (c) => {
-    const articleId = await articleIdOf(db, c.req.param('slug'), now());
+    const articleId = (await articleForReader(c.req.param('slug'), now(), null))?.id;
     if (!articleId) return refuse(c, refusals.noArticle());
     const json = await readJsonBody(c);
     if (!json.ok) return json.response;
@@ -156,7 +155,7 @@ export function commentRoutes(deps: AppDeps) {
   });
 
   app.patch(commentPaths.one, async (c) => {
-    const articleId = await articleIdOf(db, c.req.param('slug'), now());
+    const articleId = (await articleForReader(c.req.param('slug'), now(), null))?.id;
     if (!articleId) return refuse(c, refusals.noArticle());
     const json = await readJsonBody(c);
     if (!json.ok) return json.response;
@@ -183,7 +182,7 @@ export function commentRoutes(deps: AppDeps) {
   });
 
   app.delete(commentPaths.one, async (c) => {
-    const articleId = await articleIdOf(db, c.req.param('slug'), now());
+    const articleId = (await articleForReader(c.req.param('slug'), now(), null))?.id;
     if (!articleId) return refuse(c, refusals.noArticle());
     const json = await readJsonBody(c);
     if (!json.ok) return json.response;
