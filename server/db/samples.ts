@@ -47,8 +47,10 @@ export async function addSamplesIfEmpty(db: Database): Promise<boolean> {
       if (inserted) stored.set(c.id, inserted);
     }
     await tx.execute(sql`
-      update articles set approved_comments =
-        (select count(*) from comments where comments.article_id = articles.id and status = 'approved')`);
+      update articles set
+        approved_comments = (select count(*) from comments
+          where comments.article_id = articles.id and status = 'approved'),
+        comments_version = pg_current_xact_id()::text::bigint`);
     return true;
   });
 }

@@ -28,6 +28,12 @@ export const articles = pgTable(
     revision: integer('revision').notNull().default(1),
     /** Approved comments, kept in step by every change of a comment's status: page 1 counts none. */
     approvedComments: integer('approved_comments').notNull().default(0),
+    /**
+     * The transaction that last changed the article's comments (pg_current_xact_id()), set by
+     * every such change: a cached page of comments is good while it holds. A transaction id never
+     * comes round again, even after the tables are emptied, as a counter would.
+     */
+    commentsVersion: bigint('comments_version', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt().notNull().defaultNow(),
   },
   (t) => [
@@ -78,6 +84,11 @@ export const comments = pgTable(
     index('comments_parent_idx').on(t.parentId),
     // The flood guard and the duplicate check look up an address's latest comments.
     index('comments_email_idx').on(sql`lower(${t.email})`, t.createdAt.desc()),
+    // Whether a reader holds comments awaiting moderation on an article (then they get their own
+    // page, not the cached one every other reader gets).
+    index('comments_held_idx')
+      .on(t.articleId, t.authorTokenHash)
+      .where(sql`${t.status} = 'pending'`),
     index('comments_approved_idx')
       .on(t.articleId)
       .where(sql`${t.status} = 'approved'`),

@@ -8,6 +8,7 @@ import {
   type CommentPage,
 } from '../../src/contract/comments';
 import { commenterCookie } from '../lib/commenter-cookie';
+import { hashToken } from '../lib/tokens';
 import type { Database } from '../db/client';
 import {
   articleVersion,
@@ -138,7 +139,8 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
 
   /** Page 1 as this browser may see it: with its own held comments, when its token has any. */
   async function firstPage(articleId: number, commenterToken: string | null) {
-    return listPage(db, articleId, { order: 'oldest', limit: commentPageSize }, commenterToken);
+    const tokenHash = commenterToken ? hashToken(commenterToken) : null;
+    return listPage(db, articleId, { order: 'oldest', limit: commentPageSize }, tokenHash);
   }
 
   /**

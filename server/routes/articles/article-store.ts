@@ -59,11 +59,13 @@ export async function findArticle(db: Database, slug: string, now: Date) {
  */
 export async function articleVersion(db: Database, slug: string, now: Date) {
   const [row] = await db
-    .select({ revision: articles.revision, approvedComments: articles.approvedComments })
+    .select({ revision: articles.revision, commentsVersion: articles.commentsVersion })
     .from(articles)
     .where(and(eq(articles.slug, slug), lte(articles.publishedAt, now)))
     .limit(1);
-  return row ? `${row.revision}.${row.approvedComments}` : null;
+  // The page shows page 1 of the comments: any change to one (a post, an edit, a removal) moves
+  // the comments' version, and the article's own changes its revision.
+  return row ? `${row.revision}.${row.commentsVersion}` : null;
 }
 
 /** Adds an article, or replaces the one with its slug (bumping its revision). */

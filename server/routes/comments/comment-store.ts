@@ -1,4 +1,19 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  exists,
+  gt,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type Placeholder,
+  type SQL,
+} from 'drizzle-orm';
 import {
   assemblePage,
   decideNewComment,
@@ -55,6 +70,73 @@ export async function articleIdOf(db: Queryable, slug: string, now: Date): Promi
   return row?.id ?? null;
 }
 
+/**
+ * A published article as the comment list needs it, in one look-up: its id, the version of its
+ * comments (for the page cache), and whether this reader holds comments awaiting moderation on
+ * it (comments_held_idx answers that). Values or placeholders, for a prepared statement.
+ */
+export function articleForReaderQuery(
+  db: Database,
+  slug: string | Placeholder,
+  now: Date | Placeholder,
+  tokenHash: string | Placeholder | null,
+) {
+  const held =
+    tokenHash === null
+      ? sql`false`
+      : exists(
+          db
+            .select({ one: sql`1` })
+            .from(comments)
+            .where(
+              and(
+                eq(comments.articleId, articles.id),
+                sql`${comments.status} = 'pending'`,
+                eq(comments.authorTokenHash, tokenHash),
+              ),
+            ),
+        );
+  return db
+    .select({
+      id: articles.id,
+      version: articles.commentsVersion,
+      approved: articles.approvedComments,
+      holdsOwn: held.mapWith(Boolean),
+    })
+    .from(articles)
+    .where(and(eq(articles.slug, slug), lte(articles.publishedAt, now)))
+    .limit(1);
+}
+
+export type ArticleForReader = (
+  slug: string,
+  now: Date,
+  tokenHash: string | null,
+) => Promise<{ id: number; version: string; holdsOwn: boolean } | null>;
+
+/**
+ * The look-up of every request for comments, prepared once: built once, and planned once per
+ * connection on PostgreSQL.
+ */
+export function prepareArticleForReader(db: Database): ArticleForReader {
+  const p = sql.placeholder;
+  const withToken = articleForReaderQuery(db, p('slug'), p('now'), p('token')).prepare(
+    'article_for_reader',
+  );
+  const anonymous = articleForReaderQuery(db, p('slug'), p('now'), null).prepare(
+    'article_for_anonymous_reader',
+  );
+  return async (slug, now, tokenHash) => {
+    const [row] = tokenHash
+      ? await withToken.execute({ slug, now, token: tokenHash })
+      : await anonymous.execute({ slug, now });
+    // The count too: a change made around the server that also fixes the count is seen at once.
+    return row
+      ? { id: row.id, version: `${row.version}.${row.approved}`, holdsOwn: row.holdsOwn }
+      : null;
+  };
+}
+
 export async function approvedCount(db: Queryable, articleId: number): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
@@ -63,16 +145,43 @@ export async function approvedCount(db: Queryable, articleId: number): Promise<n
   return row?.n ?? 0;
 }
 
+/** A page's top-level comments, in its order: `limit` of them and one more, to tell whether more follow. */
+export function threadsQuery(
+  db: Queryable,
+  articleId: number,
+  { order, limit }: Pick<CommentsQuery, 'order' | 'limit'>,
+  tokenHash: string | null,
+  after?: SQL,
+) {
+  const topLevel = and(
+    eq(comments.articleId, articleId),
+    isNull(comments.parentId),
+    visibleTo(tokenHash),
+  );
+  const direction = order === 'oldest' ? asc : desc;
+  return db
+    .select()
+    .from(comments)
+    .where(after ? and(topLevel, after) : topLevel)
+    .orderBy(direction(comments.createdAt), direction(comments.id))
+    .limit(limit + 1);
+}
+
+/** Every reply under these threads that the reader may see, in no particular order. */
+export function repliesQuery(db: Queryable, threadIds: number[], tokenHash: string | null) {
+  return db
+    .select()
+    .from(comments)
+    .where(and(inArray(comments.threadId, threadIds), visibleTo(tokenHash)));
+}
+
 /** One page of threads with their replies, or null when the cursor names no thread there. */
 export async function listPage(
   db: Database,
   articleId: number,
   { order, limit, cursor }: CommentsQuery,
-  commenterToken: string | null,
+  tokenHash: string | null,
 ) {
-  const tokenHash = commenterToken ? hashToken(commenterToken) : null;
-  const visible = visibleTo(tokenHash);
-  const topLevel = and(eq(comments.articleId, articleId), isNull(comments.parentId), visible);
   let after: SQL | undefined;
   if (cursor) {
     const id = parseId(cursor);
@@ -80,7 +189,14 @@ export async function listPage(
       ? await db
           .select({ id: comments.id, createdAt: comments.createdAt })
           .from(comments)
-          .where(and(topLevel, eq(comments.id, id)))
+          .where(
+            and(
+              eq(comments.articleId, articleId),
+              isNull(comments.parentId),
+              visibleTo(tokenHash),
+              eq(comments.id, id),
+            ),
+          )
           .limit(1)
       : [];
     if (!from) return null;
@@ -91,20 +207,9 @@ export async function listPage(
       and(eq(comments.createdAt, from.createdAt), compare(comments.id, from.id)),
     );
   }
-  const direction = order === 'oldest' ? asc : desc;
-  const threads = await db
-    .select()
-    .from(comments)
-    .where(after ? and(topLevel, after) : topLevel)
-    .orderBy(direction(comments.createdAt), direction(comments.id))
-    .limit(limit + 1);
+  const threads = await threadsQuery(db, articleId, { order, limit }, tokenHash, after);
   const threadIds = threads.slice(0, limit).map((t) => t.id);
-  const replies = threadIds.length
-    ? await db
-        .select()
-        .from(comments)
-        .where(and(inArray(comments.threadId, threadIds), visible))
-    : [];
+  const replies = threadIds.length ? await repliesQuery(db, threadIds, tokenHash) : [];
   const [counts] = await db
     .select({ total: articles.approvedComments })
     .from(articles)
@@ -243,23 +348,22 @@ export async function addComment(
       if (!existing) throw new Error('A conflicting comment vanished mid-transaction');
       return { kind: 'resend', existing };
     }
-    if (row.status === 'approved') await adjustApproved(tx, articleId, 1);
+    await commentsChanged(tx, articleId, row.status === 'approved' ? 1 : 0);
     return { kind: 'stored', row };
   });
 }
 
-/** The article's page shows page 1 of its comments: a change to one makes its cached HTML stale. */
-async function touchArticle(tx: Queryable, articleId: number) {
+/**
+ * Every change of a comment, in its transaction: the approved count moves by `approvedBy`, and
+ * the comments' version becomes this transaction's id, so cached pages of them are stale.
+ */
+async function commentsChanged(tx: Queryable, articleId: number, approvedBy: number) {
   await tx
     .update(articles)
-    .set({ revision: sql`${articles.revision} + 1` })
-    .where(eq(articles.id, articleId));
-}
-
-async function adjustApproved(tx: Queryable, articleId: number, by: number) {
-  await tx
-    .update(articles)
-    .set({ approvedComments: sql`${articles.approvedComments} + ${by}` })
+    .set({
+      approvedComments: sql`${articles.approvedComments} + ${approvedBy}`,
+      commentsVersion: sql`pg_current_xact_id()::text::bigint`,
+    })
     .where(eq(articles.id, articleId));
 }
 
@@ -282,9 +386,11 @@ export async function editComment(db: Database, row: Row, content: string, now: 
       .set({ content, editedAt: now, status })
       .where(eq(comments.id, row.id))
       .returning();
-    if (row.status === 'approved' && status !== 'approved')
-      await adjustApproved(tx, row.articleId, -1);
-    await touchArticle(tx, row.articleId);
+    await commentsChanged(
+      tx,
+      row.articleId,
+      row.status === 'approved' && status !== 'approved' ? -1 : 0,
+    );
     return updated ?? null;
   });
 }
@@ -313,7 +419,7 @@ export async function deleteComment(db: Database, row: Row) {
         return parent ? { id: String(parent.id), status: parent.status } : null;
       },
     });
-    if (row.status === 'approved') await adjustApproved(tx, row.articleId, -1);
+    await commentsChanged(tx, row.articleId, row.status === 'approved' ? -1 : 0);
     if (plan.placeholder) {
       // Erased, not hidden: nothing the author wrote stays behind the placeholder.
       await tx
@@ -332,6 +438,5 @@ export async function deleteComment(db: Database, row: Row) {
     }
     // Children before parents: the list runs from the comment up its chain of placeholders.
     for (const id of plan.remove) await tx.delete(comments).where(eq(comments.id, Number(id)));
-    await touchArticle(tx, row.articleId);
   });
 }

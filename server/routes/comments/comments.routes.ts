@@ -1,3 +1,4 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import {
   checkOwnEdit,
@@ -17,16 +18,40 @@ import {
 import type { AppDeps, AppEnv } from '../../app-deps';
 import { readJsonBody, refuse } from '../../lib/api-error';
 import { clientIp } from '../../lib/client-ip';
-import { editTokenFor, newToken, tokenMatches } from '../../lib/tokens';
+import { editTokenFor, hashToken, newToken, tokenMatches } from '../../lib/tokens';
 import {
   addComment,
-  articleIdOf,
   deleteComment,
   editComment,
   findComment,
   listPage,
+  prepareArticleForReader,
   toView,
 } from './comment-store';
+import { pickEncoding } from '../../pages/static-files';
+import { createPageCache, type Bytes } from './page-cache';
+
+/** Fast settings: a page of comments is compressed again after every change to them. */
+function encode(json: Bytes, encoding: 'br' | 'gzip' | null): Bytes {
+  if (encoding === 'br') {
+    return brotliCompressSync(json, {
+      params: {
+        [constants.BROTLI_PARAM_QUALITY]: 5,
+        [constants.BROTLI_PARAM_SIZE_HINT]: json.byteLength,
+      },
+    });
+  }
+  return encoding === 'gzip' ? gzipSync(json, { level: 5 }) : json;
+}
+
+function sendJson(c: Context, body: Bytes, encoding: 'br' | 'gzip' | null): Response {
+  const headers: Record<string, string> = {
+    'Content-Type': 'application/json',
+    Vary: 'Accept-Encoding',
+  };
+  if (encoding) headers['Content-Encoding'] = encoding;
+  return c.body(body, 200, headers);
+}
 
 /** The commenter's browser token, if it sent a sensible one. */
 function commenterToken(header: string | undefined): string | null {
@@ -41,25 +66,44 @@ export const commentPaths = {
 export function commentRoutes(deps: AppDeps) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
+  const pageCache = createPageCache();
+  const articleForReader = prepareArticleForReader(db);
   const app = new Hono<AppEnv>();
 
   app.get(commentPaths.list, async (c) => {
-    const articleId = await articleIdOf(db, c.req.param('slug'), now());
-    if (!articleId) return refuse(c, refusals.noArticle());
+    const token = commenterToken(c.req.header(commenterTokenHeader));
+    const tokenHash = token ? hashToken(token) : null;
+    const article = await articleForReader(c.req.param('slug'), now(), tokenHash);
+    if (!article) return refuse(c, refusals.noArticle());
     const query = parseCommentsQuery(c.req.query());
     if (!query.ok) return refuse(c, query.refusal);
-    const page = await listPage(
-      db,
-      articleId,
-      query.data,
-      commenterToken(c.req.header(commenterTokenHeader)),
-    );
-    if (!page) return refuse(c, refusals.staleCursor());
-    return c.json(page);
+    const encoding = pickEncoding(c.req.header('Accept-Encoding'), { br: true, gzip: true });
+    if (article.holdsOwn) {
+      // Their own page, with their held comments: made for them alone, never kept.
+      const page = await listPage(db, article.id, query.data, tokenHash);
+      if (!page) return refuse(c, refusals.staleCursor());
+      return sendJson(c, encode(Buffer.from(JSON.stringify(page)), encoding), encoding);
+    }
+    // Every other reader gets the same page: kept until the article's comments change.
+    const { order, limit, cursor } = query.data;
+    const key = `${article.id}:${order}:${limit}:${cursor ?? ''}`;
+    const json = () =>
+      pageCache.getOrMake(key, article.version, async () => {
+        const page = await listPage(db, article.id, query.data, null);
+        return page && Buffer.from(JSON.stringify(page));
+      });
+    const body = encoding
+      ? await pageCache.getOrMake(`${key}:${encoding}`, article.version, async () => {
+          const made = await json();
+          return made && encode(made, encoding);
+        })
+      : await json();
+    if (!body) return refuse(c, refusals.staleCursor());
+    return sendJson(c, body, encoding);
   });
 
   app.post(commentPaths.list, async (c) => {
-    const articleId = await articleIdOf(db, c.req.param('slug'), now());
+    const articleId = (await articleForReader(c.req.param('slug'), now(), null))?.id;
     if (!articleId) return refuse(c, refusals.noArticle());
     const json = await readJsonBody(c);
     if (!json.ok) return json.response;
@@ -120,7 +164,7 @@ export function commentRoutes(deps: AppDeps) {
   }
 
   app.patch(commentPaths.one, async (c) => {
-    const articleId = await articleIdOf(db, c.req.param('slug'), now());
+    const articleId = (await articleForReader(c.req.param('slug'), now(), null))?.id;
     if (!articleId) return refuse(c, refusals.noArticle());
     const json = await readJsonBody(c);
     if (!json.ok) return json.response;
@@ -134,7 +178,7 @@ export function commentRoutes(deps: AppDeps) {
   });
 
   app.delete(commentPaths.one, async (c) => {
-    const articleId = await articleIdOf(db, c.req.param('slug'), now());
+    const articleId = (await articleForReader(c.req.param('slug'), now(), null))?.id;
     if (!articleId) return refuse(c, refusals.noArticle());
     const json = await readJsonBody(c);
     if (!json.ok) return json.response;

@@ -1,0 +1,2 @@
+ALTER TABLE "articles" ADD COLUMN "comments_version" bigint DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "comments_held_idx" ON "comments" USING btree ("article_id","author_token_hash") WHERE "comments"."status" = 'pending';
