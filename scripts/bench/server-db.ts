@@ -6,9 +6,10 @@
 //
 // prepare: three articles with the seed article's text. `bench-10k` holds the generated busy
 // thread (big-thread.mjs, seeded: 10,000 comments in about a thousand threads); `bench-100k` and
-// `bench-50` hold 100,000 and 50 top-level comments of one shape, so page 1 of either is the
-// same 50 comments and only the table's size differs. thread_id, depth and approved_comments are
-// kept as server/db/samples.ts keeps them. Prints one line of JSON: the slugs and counts.
+// `bench-50` hold 100,000 and 50 top-level comments of one shape (and one held comment each),
+// so page 1 of either is the same 50 comments and only the table's size differs. thread_id,
+// depth and approved_comments are kept as server/db/samples.ts keeps them. Prints one line of
+// JSON: the slugs and counts.
 // explain: EXPLAIN ANALYZE of the list's queries (the article look-up, the threads, then their
 // replies), built by the server's own query builders, on the 100k article and on the 10k one.
 import { parseArgs } from 'node:util';
@@ -108,6 +109,20 @@ async function prepare(db: Database) {
     from generate_series(1, ${n}::int) as g`;
   await db.execute(lone(benchSlugs.huge, 100_000));
   await db.execute(lone(benchSlugs.small, 50));
+  // A comment awaiting moderation on each, older than the rest, whose author's browser
+  // (bench-server.mjs's authorToken) is then given a page of its own, made on every request.
+  for (const slug of [benchSlugs.huge, benchSlugs.small]) {
+    await db.insert(comments).values({
+      articleId: articleId(slug),
+      depth: 1,
+      author: 'Bench Author',
+      email: 'bench-author@example.com',
+      content: 'Held: see https://a.example and www.b.example.',
+      status: 'pending',
+      createdAt: new Date('2023-04-16T16:59:00Z'),
+      authorTokenHash: hashToken('bench-author-token-0000000000000000'),
+    });
+  }
 
   await db.execute(sql`
     update articles set
