@@ -51,6 +51,13 @@ const children = new Set();
 process.on('exit', () => {
   for (const child of children) child.kill('SIGKILL');
 });
+// Stopped from outside: still no server left behind (exit runs the cleanup above and below).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    log(`${signal}: stopping`);
+    process.exit(130);
+  });
+}
 
 // 1. The build the server serves.
 if (
