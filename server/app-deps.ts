@@ -15,6 +15,8 @@ export interface AppDeps {
   corsOrigins?: readonly string[];
   /** Renders pages and serves the built app; without it the server is the API alone. */
   pages?: PageRenderer;
+  /** The embedded engine's count of this process's writes (see DatabaseHandle.localWrites). */
+  localWrites?: () => number;
   /** Whether the database answers, for /readyz. */
   ready?: () => Promise<boolean>;
 }

@@ -85,6 +85,7 @@ const app = createApp({
   publicUrl,
   corsOrigins: env.CORS_ORIGINS,
   ...(pages ? { pages } : {}),
+  ...(database.localWrites ? { localWrites: database.localWrites } : {}),
   ready: () => ping(database.db).then(() => true),
 });
 

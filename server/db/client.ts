@@ -22,6 +22,12 @@ export interface DatabaseHandle {
   engine: 'pglite' | 'postgres';
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * The embedded engine only: how many writes this process has made. PGlite's data directory is
+   * locked to one process, so every change to it goes through here, and a look-up read while this
+   * count stays the same is still true.
+   */
+  localWrites?: () => number;
 }
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -57,13 +63,49 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     unlock();
     throw error;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  const counted = countWrites(client);
+  const db = drizzlePglite(counted.client, { schema }) as unknown as Database;
   return {
     db,
     engine: 'pglite',
-    migrate: () => migratePglite(drizzlePglite(client), { migrationsFolder }),
+    migrate: () => migratePglite(drizzlePglite(counted.client), { migrationsFolder }),
     close: () => client.close().finally(unlock),
+    localWrites: counted.writes,
   };
+}
+
+const readOnly = /^\s*select\b/i;
+
+/**
+ * The client, counting what may have written: every statement but a plain select, and every
+ * transaction, counted once it has finished. A look-up that notes the count before it starts and
+ * finds it unchanged later has seen every write made so far.
+ */
+export function countWrites(client: PGlite): { client: PGlite; writes: () => number } {
+  let writes = 0;
+  const counted = <T>(work: Promise<T>) => work.finally(() => void writes++);
+  const proxy = new Proxy(client, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      if (property === 'query') {
+        return (text: string, ...rest: unknown[]) => {
+          const run = (value as (...args: unknown[]) => Promise<unknown>).call(
+            target,
+            text,
+            ...rest,
+          );
+          return readOnly.test(text) ? run : counted(run);
+        };
+      }
+      if (property === 'exec' || property === 'transaction') {
+        return (...args: unknown[]) =>
+          counted((value as (...args: unknown[]) => Promise<unknown>).apply(target, args));
+      }
+      return (value as (...args: unknown[]) => unknown).bind(target);
+    },
+  });
+  return { client: proxy, writes: () => writes };
 }
 
 /** For /readyz: the database answers a query. */

@@ -6,6 +6,7 @@ import { createApp } from '../app';
 import type { AppDeps } from '../app-deps';
 import type { Database } from '../db/client';
 import { saveArticle } from '../routes/articles/article-store';
+import { localWritesOf } from './test-database';
 
 /** A logger whose lines a test can read: what would have gone to standard output. */
 export function memoryLogger() {
@@ -22,7 +23,8 @@ export function memoryLogger() {
 /** The app as main.ts builds it (without pages unless given), on a test database. */
 export function testApp(db: Database, deps: Partial<AppDeps> = {}) {
   const { logger, lines } = memoryLogger();
-  const app = createApp({ db, logger, ...deps });
+  const localWrites = localWritesOf(db);
+  const app = createApp({ db, logger, ...(localWrites ? { localWrites } : {}), ...deps });
   return { app, logs: lines };
 }
 

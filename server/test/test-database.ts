@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type Database } from '../db/client';
+import { countWrites, openDatabase, type Database } from '../db/client';
 import * as schema from '../db/schema';
 
 declare module 'vitest' {
@@ -113,8 +113,18 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 export async function openPgliteTestDatabase(): Promise<TestDatabase> {
   const client = new PGlite({ loadDataDir: pgliteSnapshot() });
   await client.waitReady;
-  const db = drizzle(client, { schema }) as unknown as Database;
+  // Counted as main.ts's database is, so the server suite runs the look-ups kept between writes.
+  const counted = countWrites(client);
+  const db = drizzle(counted.client, { schema }) as unknown as Database;
+  localWritesByDatabase.set(db, counted.writes);
   return { db, engine: 'pglite', reset: () => truncateAll(db), close: () => client.close() };
+}
+
+const localWritesByDatabase = new WeakMap<Database, () => number>();
+
+/** The count of writes of a database from openPgliteTestDatabase, as main.ts passes it on. */
+export function localWritesOf(db: Database): (() => number) | undefined {
+  return localWritesByDatabase.get(db);
 }
 
 async function truncateAll(db: Database) {

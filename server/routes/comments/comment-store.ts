@@ -116,9 +116,13 @@ export type ArticleForReader = (
 
 /**
  * The look-up of every request for comments, prepared once: built once, and planned once per
- * connection on PostgreSQL.
+ * connection on PostgreSQL. With `localWrites` (the embedded engine), answers are kept between
+ * this process's writes.
  */
-export function prepareArticleForReader(db: Database): ArticleForReader {
+export function prepareArticleForReader(
+  db: Database,
+  localWrites?: () => number,
+): ArticleForReader {
   const p = sql.placeholder;
   const withToken = articleForReaderQuery(db, p('slug'), p('now'), p('token')).prepare(
     'article_for_reader',
@@ -126,7 +130,7 @@ export function prepareArticleForReader(db: Database): ArticleForReader {
   const anonymous = articleForReaderQuery(db, p('slug'), p('now'), null).prepare(
     'article_for_anonymous_reader',
   );
-  return async (slug, now, tokenHash) => {
+  const lookUp: ArticleForReader = async (slug, now, tokenHash) => {
     const [row] = tokenHash
       ? await withToken.execute({ slug, now, token: tokenHash })
       : await anonymous.execute({ slug, now });
@@ -134,6 +138,34 @@ export function prepareArticleForReader(db: Database): ArticleForReader {
     return row
       ? { id: row.id, version: `${row.version}.${row.approved}`, holdsOwn: row.holdsOwn }
       : null;
+  };
+  return localWrites ? keptBetweenWrites(lookUp, localWrites) : lookUp;
+}
+
+/** How long a kept look-up answers for at most: an article scheduled for later is published then. */
+const keptForMs = 1000;
+const keptLookUps = 10_000;
+
+/**
+ * The look-up kept until this process writes anything, or for a second: for the embedded engine,
+ * whose one connection makes every request's look-up the queue that 50 readers wait in.
+ */
+function keptBetweenWrites(lookUp: ArticleForReader, localWrites: () => number): ArticleForReader {
+  type Kept = { writes: number; at: number; answer: Awaited<ReturnType<ArticleForReader>> };
+  const kept = new Map<string, Kept>();
+  return async (slug, now, tokenHash) => {
+    const key = `${tokenHash ?? ''} ${slug}`;
+    const at = now.getTime();
+    const hit = kept.get(key);
+    if (hit && hit.writes === localWrites() && at >= hit.at && at - hit.at < keptForMs) {
+      return hit.answer;
+    }
+    const writes = localWrites();
+    const answer = await lookUp(slug, now, tokenHash);
+    kept.delete(key);
+    if (kept.size >= keptLookUps) kept.delete(kept.keys().next().value ?? '');
+    kept.set(key, { writes, at, answer });
+    return answer;
   };
 }
 

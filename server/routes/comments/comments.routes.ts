@@ -67,7 +67,7 @@ export function commentRoutes(deps: AppDeps) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   const pageCache = createPageCache();
-  const articleForReader = prepareArticleForReader(db);
+  const articleForReader = prepareArticleForReader(db, deps.localWrites);
   const app = new Hono<AppEnv>();
 
   app.get(commentPaths.list, async (c) => {
