@@ -12,6 +12,8 @@ import { articlePaths, articleRoutes } from './routes/articles/articles.routes';
 import { commentFormRoutes } from './routes/comments/comment-form.routes';
 import { commentPaths, commentRoutes } from './routes/comments/comments.routes';
 import { healthRoutes } from './routes/health/health.routes';
+import { moderationRoutes } from './routes/moderation/moderation.routes';
+import { createSettingsReader } from './routes/settings/settings-store';
 import { openApiRoutes } from './routes/openapi/openapi.routes';
 
 /** Which methods each API path answers, for 405 and its Allow header. */
@@ -21,6 +23,18 @@ const allowedMethods: Record<string, string[]> = {
   [commentPaths.list]: ['GET', 'HEAD', 'POST'],
   [commentPaths.one]: ['PATCH', 'DELETE'],
   '/api/openapi.json': ['GET', 'HEAD'],
+  // Answered after the moderation guard: the signed-out get 401 first.
+  '/api/moderation/session': ['POST', 'DELETE'],
+  '/api/moderation/sessions': ['DELETE'],
+  '/api/moderation/me': ['GET', 'HEAD'],
+  '/api/moderation/comments': ['GET', 'HEAD'],
+  '/api/moderation/comments/actions': ['POST'],
+  '/api/moderation/comments/:id': ['PATCH'],
+  '/api/moderation/comments/:id/reply': ['POST'],
+  '/api/moderation/audit': ['GET', 'HEAD'],
+  '/api/moderation/settings': ['GET', 'HEAD', 'PUT'],
+  '/api/moderation/privacy/export': ['POST'],
+  '/api/moderation/privacy/erase': ['POST'],
 };
 
 export function createApp(deps: AppDeps) {
@@ -85,7 +99,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes(deps));
   app.route('/', openApiRoutes());
   app.route('/', articleRoutes(deps));
-  app.route('/', commentRoutes(deps));
+  const settings = createSettingsReader(deps.db, deps.settingsMaxAgeMs);
+  app.route('/', commentRoutes(deps, settings));
+  app.route('/', moderationRoutes(deps, settings));
 
   for (const [path, methods] of Object.entries(allowedMethods)) {
     app.all(path, (c) => {
@@ -102,7 +118,7 @@ export function createApp(deps: AppDeps) {
 
   if (deps.pages) {
     const pages = deps.pages;
-    app.route('/', commentFormRoutes(deps, pages));
+    app.route('/', commentFormRoutes(deps, pages, settings));
     app.get('*', (c) => pages.handle(c));
     app.on('HEAD', '*', (c) => pages.handle(c));
   }

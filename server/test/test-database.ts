@@ -128,5 +128,7 @@ export function localWritesOf(db: Database): (() => number) | undefined {
 }
 
 async function truncateAll(db: Database) {
-  await db.execute(sql`truncate table comments, articles restart identity cascade`);
+  await db.execute(
+    sql`truncate table comments, articles, moderators, moderator_sessions, sign_in_failures, moderation_audit, moderation_settings restart identity cascade`,
+  );
 }

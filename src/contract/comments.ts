@@ -98,6 +98,8 @@ export const commentSchema = z.object({
   /** "pending" comments are only ever returned to their own author. */
   /** "deleted" stands in for a comment its author removed while replies to it remain. */
   status: z.enum(['approved', 'pending', 'deleted']),
+  /** Present (true) on a reply a moderator wrote as the site: readers see a "Moderator" badge. */
+  byModerator: z.literal(true).optional(),
 });
 export type Comment = z.infer<typeof commentSchema>;
 
@@ -110,6 +112,8 @@ export const commentPageSchema = z.object({
   /** Approved comments on the article, all pages together. */
   total: z.number().int().nonnegative(),
   nextCursor: z.string().nullable(),
+  /** Present (true) when the article takes no new comments (closed by age or by a moderator). */
+  commentsClosed: z.literal(true).optional(),
 });
 export type CommentPage = z.infer<typeof commentPageSchema>;
 
