@@ -106,7 +106,7 @@ export function articleHead(
       publisher: publisher(),
       commentCount,
       ...(comments.length > 0 ? { comment: commentItems(canonical, comments) } : {}),
-      isBasedOn: article.source.url,
+      ...(article.source ? { isBasedOn: article.source.url } : {}),
       inLanguage: 'en',
     },
   };

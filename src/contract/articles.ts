@@ -151,7 +151,8 @@ export const articleSummarySchema = z.object({
 export type ArticleSummary = z.infer<typeof articleSummarySchema>;
 
 export const articleSchema = z.extend(articleSummarySchema, {
-  source: z.object({ name: nonEmpty, url: z.url({ protocol: /^https?$/ }) }),
+  /** Where the story first appeared (the "Source link"); none for the site's own articles. */
+  source: z.optional(z.object({ name: nonEmpty, url: z.url({ protocol: /^https?$/ }) })),
   body: z.array(articleBlockSchema).check(z.minLength(1)),
   /** Kept from an import (WordPress's categories and tags); not shown yet. */
   categories: z.optional(z.array(z.string())),
