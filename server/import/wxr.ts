@@ -64,6 +64,7 @@ export async function* readWxr(
   const attachments = new Map<string, Image>();
   /** Posts whose featured image is an attachment further down the file. */
   const wantedThumbnails = new Map<string, string>();
+  const seenPostIds = new Map<string, number>();
   while (true) {
     const next = await records.next();
     if (next.done) {
@@ -105,7 +106,11 @@ export async function* readWxr(
       };
       continue;
     }
-    yield* post(item, channel, type, postId, attachments, wantedThumbnails);
+    // Some exports repeat a post id: each item stays its own article (its slug decides).
+    const repeats = seenPostIds.get(postId) ?? 0;
+    seenPostIds.set(postId, repeats + 1);
+    const key = postId ? (repeats > 0 ? `post:${postId}#${repeats}` : `post:${postId}`) : '';
+    yield* post(item, channel, type, postId, key, attachments, wantedThumbnails);
   }
 }
 
@@ -135,6 +140,7 @@ function* post(
   channel: XmlElement,
   type: string,
   postId: string,
+  postKey: string,
   attachments: Map<string, Image>,
   wantedThumbnails: Map<string, string>,
 ): Generator<ImportRecord> {
@@ -190,7 +196,7 @@ function* post(
   const categories = terms('category');
   const tags = terms('post_tag');
 
-  const key = postId ? `post:${postId}` : `slug:${slug}`;
+  const key = postKey || `slug:${slug}`;
   const thumbId = meta(item, '_thumbnail_id');
   const firstFigure = body.find((b) => b.type === 'figure');
   const image =
