@@ -1,5 +1,6 @@
 import { articleSchema, type Article, type Image } from '../../src/contract/articles';
 import type { StoredStatus } from '../../src/contract/comment-rules';
+import { wxrMeta } from '../export/wxr-meta';
 import { htmlToBody, htmlToText } from './html-to-body';
 import { ImportFormatError } from './import-error';
 import {
@@ -90,7 +91,15 @@ export async function* readWxr(
       const url = httpUrl(wp(item, 'attachment_url'));
       if (url) {
         const alt = meta(item, '_wp_attachment_image_alt') ?? '';
-        const image: Image = { src: url, alt };
+        // WordPress keeps the picture's size in a PHP-serialised array; only the two numbers matter.
+        const sizes = meta(item, '_wp_attachment_metadata') ?? '';
+        const width = Number(/s:5:"width";i:(\d+);/.exec(sizes)?.[1]);
+        const height = Number(/s:6:"height";i:(\d+);/.exec(sizes)?.[1]);
+        const image: Image = {
+          src: url,
+          alt,
+          ...(width > 0 && height > 0 ? { width, height } : {}),
+        };
         attachments.set(postId, image);
         for (const [articleKey, thumbId] of wantedThumbnails) {
           if (thumbId === postId) {
@@ -197,6 +206,16 @@ function* post(
   const tags = terms('post_tag');
 
   const key = postKey || `slug:${slug}`;
+  // This site's own exports keep an article's Source link apart from its address here.
+  const keptSourceUrl = httpUrl(meta(item, wxrMeta.sourceUrl));
+  const source = keptSourceUrl
+    ? {
+        name: meta(item, wxrMeta.sourceName) || new URL(keptSourceUrl).hostname,
+        url: keptSourceUrl,
+      }
+    : link
+      ? { name: childText(channel, 'title', none) || 'WordPress', url: link }
+      : null;
   const thumbId = meta(item, '_thumbnail_id');
   const firstFigure = body.find((b) => b.type === 'figure');
   const image =
@@ -212,9 +231,7 @@ function* post(
     ...(authorName ? { byline: `By ${authorName}` } : {}),
     summary,
     ...(image ? { image } : {}),
-    ...(link
-      ? { source: { name: childText(channel, 'title', none) || 'WordPress', url: link } }
-      : {}),
+    ...(source ? { source } : {}),
     body: body.length > 0 ? body : [{ type: 'paragraph', text: summary }],
     ...(categories.length > 0 ? { categories } : {}),
     ...(tags.length > 0 ? { tags } : {}),
@@ -273,7 +290,10 @@ function* post(
   for (const id of byId.keys()) visit(id);
   for (const c of ordered) {
     const id = wp(c, 'comment_id');
-    const status = commentStatus(wp(c, 'comment_approved'));
+    const deleted = childrenNamed(c, 'commentmeta', isWp).some(
+      (m) => wp(m, 'meta_key') === wxrMeta.deleted,
+    );
+    const status = deleted ? 'deleted' : commentStatus(wp(c, 'comment_approved'));
     if (!status) {
       yield {
         kind: 'skip',
@@ -298,13 +318,16 @@ function* post(
       target: { article: key },
       parentKey: place.parentKey,
       depth: place.depth,
+      // A deleted comment's placeholder keeps no author, email or text (as on this site).
       author:
-        wp(c, 'comment_author')
-          .replace(/<[^>]*>/g, '')
-          .trim() || 'Anonymous',
-      email: wp(c, 'comment_author_email'),
+        status === 'deleted'
+          ? ''
+          : wp(c, 'comment_author')
+              .replace(/<[^>]*>/g, '')
+              .trim() || 'Anonymous',
+      email: status === 'deleted' ? '' : wp(c, 'comment_author_email'),
       website: httpUrl(wp(c, 'comment_author_url')),
-      content: content || '(empty comment)',
+      content: status === 'deleted' ? '' : content || '(empty comment)',
       status,
       createdAt,
       ip: wp(c, 'comment_author_IP') || null,
