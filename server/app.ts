@@ -11,6 +11,7 @@ import { securityHeaders } from './lib/security-headers';
 import { articlePaths, articleRoutes } from './routes/articles/articles.routes';
 import { commentFormRoutes } from './routes/comments/comment-form.routes';
 import { commentPaths, commentRoutes } from './routes/comments/comments.routes';
+import { feedRoutes } from './routes/feeds/feeds.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { openApiRoutes } from './routes/openapi/openapi.routes';
 
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', openApiRoutes());
   app.route('/', articleRoutes(deps));
   app.route('/', commentRoutes(deps));
+  app.route('/', feedRoutes(deps));
 
   for (const [path, methods] of Object.entries(allowedMethods)) {
     app.all(path, (c) => {

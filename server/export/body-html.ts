@@ -29,10 +29,13 @@ function inline(item: Inline): string {
 export const richHtml = (value: RichText) =>
   typeof value === 'string' ? escapeMarkup(value) : value.map(inline).join('');
 
-function img(image: Image): string {
+/** Root-relative media (the sample articles') made absolute, for a feed read elsewhere. */
+const absolute = (src: string, base?: string) => (base ? new URL(src, base).href : src);
+
+function img(image: Image, base?: string): string {
   const size =
     image.width && image.height ? ` width="${image.width}" height="${image.height}"` : '';
-  return `<img src="${escapeMarkup(image.src)}" alt="${escapeMarkup(image.alt)}"${size} />`;
+  return `<img src="${escapeMarkup(absolute(image.src, base))}" alt="${escapeMarkup(image.alt)}"${size} />`;
 }
 
 /**
@@ -40,7 +43,7 @@ function img(image: Image): string {
  * escaped text only. A video (which WordPress would hold as a block of its own) becomes a
  * link to its first source under its title.
  */
-export function bodyHtml(blocks: readonly ArticleBlock[]): string {
+export function bodyHtml(blocks: readonly ArticleBlock[], base?: string): string {
   return blocks
     .map((block) => {
       switch (block.type) {
@@ -57,11 +60,11 @@ export function bodyHtml(blocks: readonly ArticleBlock[]): string {
         case 'figure': {
           const caption =
             richHtml(block.caption) + (block.credit ? ` ${escapeMarkup(block.credit)}` : '');
-          return `<figure>${[block.image, ...(block.images ?? [])].map(img).join('')}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
+          return `<figure>${[block.image, ...(block.images ?? [])].map((i) => img(i, base)).join('')}${caption ? `<figcaption>${caption}</figcaption>` : ''}</figure>`;
         }
         case 'video': {
           const source = block.sources[0];
-          return `<p><a href="${escapeMarkup(source?.src ?? '')}">${escapeMarkup(block.title)}</a></p>`;
+          return `<p><a href="${escapeMarkup(absolute(source?.src ?? '', base))}">${escapeMarkup(block.title)}</a></p>`;
         }
         case 'preformatted':
           return `<pre>${escapeMarkup(block.text)}</pre>`;
