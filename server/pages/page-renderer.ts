@@ -66,6 +66,8 @@ export interface PageRendererOptions {
   /** Directories served as they are: the built app's files, and the sample media. */
   staticDirs: { dir: string; prefix: string }[];
   publicUrl: string;
+  /** Other origins article media may load from (MEDIA_ORIGINS), for the CSP. */
+  mediaOrigins?: readonly string[];
   now?: () => Date;
   /**
    * How long a cached page is served before its version is looked up again. Changes made by this
@@ -89,7 +91,12 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
   const now = options.now ?? (() => new Date());
   const recheckMs = options.recheckMs ?? 1000;
   render.setSiteOrigin(new URL(options.publicUrl).origin);
-  const template = createPageTemplate(options.indexHtml, options.cssFor, 'header');
+  const template = createPageTemplate(
+    options.indexHtml,
+    options.cssFor,
+    'header',
+    options.mediaOrigins,
+  );
   const files = new Map<string, StaticFile>();
   for (const { dir, prefix } of options.staticDirs) {
     for (const [path, file] of loadStaticFiles(dir, prefix)) files.set(path, file);

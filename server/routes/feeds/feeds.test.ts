@@ -80,5 +80,8 @@ test("an article's comments feed holds its approved comments only, newest first,
 
   const missing = await app.request('/articles/no-such-story/comments.xml');
   expect(missing.status).toBe(404);
-  expect(await missing.json()).toEqual({ status: 404, message: 'There is no published article with this slug.' });
+  expect(await missing.json()).toEqual({
+    status: 404,
+    message: 'There is no published article with this slug.',
+  });
 });
