@@ -1,9 +1,11 @@
 // The converters on real exports from other projects' test suites (../shared/fixtures/imports),
 // and on small documents written here for what those do not show.
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { ArticleBlock } from '../../src/contract/articles';
-import { fileBytes, stringBytes } from './byte-source';
+import { fileBytes, stringBytes, urlBytes } from './byte-source';
 import { readDisqus } from './disqus';
 import { readFeed } from './feed';
 import { htmlToBody } from './html-to-body';
@@ -289,6 +291,38 @@ describe('feeds', () => {
     );
     expect(reddit).toHaveLength(25);
     expect(reddit.every((a) => a.source?.url.startsWith('https://'))).toBe(true);
+  });
+});
+
+describe('a feed from a URL', () => {
+  it('is read as it arrives, relative links resolved against the URL; a failed fetch is a clear error', async () => {
+    const feed = readFileSync(
+      join(fixtures, 'feeds/feed-rs__feed-rs_fixture_rss2_rss_2.0_relurl_1.xml'),
+    );
+    const server = createServer((request, response) => {
+      if (request.url === '/feed.xml') {
+        response.writeHead(200, { 'Content-Type': 'application/rss+xml' });
+        response.end(feed);
+      } else {
+        response.writeHead(404).end();
+      }
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    onTestFinished(() => new Promise<void>((done) => server.close(() => done())));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const fromUrl = articlesOf(
+      await collect(readFeed(urlBytes(`${base}/feed.xml`), 'feed', `${base}/feed.xml`)),
+    );
+    const fromFile = articlesOf(
+      await collect(
+        readers.feeds(join(fixtures, 'feeds/feed-rs__feed-rs_fixture_rss2_rss_2.0_relurl_1.xml')),
+      ),
+    );
+    expect(fromUrl.map((a) => a.headline)).toEqual(fromFile.map((a) => a.headline));
+    expect(fromUrl.length).toBeGreaterThan(0);
+    await expect(collect(readFeed(urlBytes(`${base}/gone.xml`), 'gone'))).rejects.toThrow(
+      /Cannot fetch .*gone\.xml: the server answered 404/,
+    );
   });
 });
 
