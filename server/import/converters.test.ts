@@ -253,6 +253,7 @@ describe('Disqus', () => {
       <post dsq:id="p2"><message>Reply</message><createdAt>2020-01-02T00:00:00Z</createdAt><isDeleted>false</isDeleted><isSpam>false</isSpam><author><name>B</name><email>b@x.test</email></author><thread dsq:id="t1"/><parent dsq:id="p1"/></post>
       <post dsq:id="p1"><message>&lt;p&gt;First&lt;/p&gt;</message><createdAt>2020-01-01T00:00:00Z</createdAt><isDeleted>true</isDeleted><isSpam>false</isSpam><author><name>A</name><email>a@x.test</email></author><thread dsq:id="t1"/></post>
       <post dsq:id="p3"><message>Buy</message><createdAt>2020-01-03T00:00:00Z</createdAt><isSpam>true</isSpam><author><name>S</name></author><thread dsq:id="t1"/></post>
+      <post dsq:id="p5"><message>Gone</message><createdAt>2020-01-04T00:00:00Z</createdAt><isDeleted>true</isDeleted><author><name>G</name></author><thread dsq:id="t1"/></post>
       <post dsq:id="p4"><message>Bad date</message><createdAt>yesterday</createdAt><thread dsq:id="t1"/></post>
     </disqus>`;
     const records = await collect(readDisqus(stringBytes(xml), 'inline.xml'));
@@ -269,7 +270,11 @@ describe('Disqus', () => {
       ['post:p2', 'post:p1', 'approved', 'B', 'Reply'],
       ['post:p3', null, 'spam', 'S', 'Buy'],
     ]);
-    expect(skips(records)).toEqual(['post p4 has no valid createdAt']);
+    // A deleted post no reply hangs from leaves nothing, as a reader's own removal would.
+    expect(skips(records)).toEqual([
+      'post p4 has no valid createdAt',
+      'deleted in Disqus, with no replies to keep its place for',
+    ]);
   });
 });
 

@@ -37,20 +37,34 @@ export async function* readDisqus(
   /** Replies whose parent has not been read yet, by the parent's id. */
   const waiting = new Map<string, XmlElement[]>();
   let checkedRoot = false;
+  /**
+   * Deleted posts, held back: on this site a removed comment leaves a placeholder only while
+   * replies hang from it, so one is written when (and only if) its first reply is.
+   */
+  const placeholders = new Map<string, Extract<ImportRecord, { kind: 'comment' }>>();
+  const placeholdersFor = function* (parentKey: string | null): Generator<ImportRecord> {
+    const held = parentKey === null ? undefined : placeholders.get(parentKey);
+    if (!held || parentKey === null) return;
+    placeholders.delete(parentKey);
+    yield* placeholdersFor(held.parentKey);
+    yield held;
+  };
   const emit = function* (post: XmlElement, parentId: string | null): Generator<ImportRecord> {
     const id = dsqId(post);
     const place = shaper.place(id, parentId);
     if (place.note) yield { kind: 'note', reason: place.note };
+    const parentKey = place.parentKey === null ? null : `post:${place.parentKey}`;
+    yield* placeholdersFor(parentKey);
     const deleted = yes(childText(post, 'isDeleted', isDisqus));
     const spam = yes(childText(post, 'isSpam', isDisqus));
     const status: StoredStatus = deleted ? 'deleted' : spam ? 'spam' : 'approved';
     const author = child(post, 'author', isDisqus);
     const content = htmlToText(childText(post, 'message', isDisqus));
-    yield {
+    const comment: Extract<ImportRecord, { kind: 'comment' }> = {
       kind: 'comment',
       key: `post:${id}`,
       target: { thread: dsqId(child(post, 'thread', isDisqus)) },
-      parentKey: place.parentKey === null ? null : `post:${place.parentKey}`,
+      parentKey,
       depth: place.depth,
       author: deleted
         ? ''
@@ -64,6 +78,8 @@ export async function* readDisqus(
       createdAt: isoTime(childText(post, 'createdAt', isDisqus)) as string,
       ip: childText(post, 'ipAddress', isDisqus) || null,
     };
+    if (deleted) placeholders.set(comment.key, comment);
+    else yield comment;
     for (const reply of waiting.get(id) ?? []) yield* emit(reply, id);
     waiting.delete(id);
   };
@@ -152,5 +168,12 @@ export async function* readDisqus(
   // Parents that never came: their replies start threads of their own.
   for (const [parentId, replies] of waiting) {
     for (const reply of replies) yield* emit(reply, parentId);
+  }
+  for (let left = placeholders.size; left > 0; left--) {
+    yield {
+      kind: 'skip',
+      what: 'comment',
+      reason: 'deleted in Disqus, with no replies to keep its place for',
+    };
   }
 }
