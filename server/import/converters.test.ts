@@ -1,6 +1,7 @@
 // The converters on real exports from other projects' test suites (../shared/fixtures/imports),
 // and on small documents written here for what those do not show.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { readFeed } from './feed';
 import { htmlToBody } from './html-to-body';
 import { ImportFormatError } from './import-error';
 import type { ImportRecord } from './import-records';
-import { markdownArticle } from './markdown';
+import { markdownArticle, readMarkdownFolder } from './markdown';
 import { readWxr } from './wxr';
 
 const fixtures = '/work/shared/fixtures/imports';
@@ -364,6 +365,24 @@ describe('Markdown', () => {
     });
     expect(() => markdownArticle('x.md', '---\ndate: 2026-01-01\n---\nText')).toThrow(
       /needs a title/,
+    );
+  });
+
+  it('reads a folder of .md files in name order, skipping drafts and other files', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'md-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    writeFileSync(join(folder, 'b-second.md'), '---\ntitle: Second\ndate: 2026-01-02\n---\nTwo');
+    writeFileSync(join(folder, 'a-first.md'), '---\ntitle: First\ndate: 2026-01-01\n---\nOne');
+    writeFileSync(
+      join(folder, 'c-draft.md'),
+      '---\ntitle: Draft\ndate: 2026-01-03\ndraft: true\n---\nNot yet',
+    );
+    writeFileSync(join(folder, 'notes.txt'), 'not an article');
+    const records = await collect(readMarkdownFolder(folder));
+    expect(articlesOf(records).map((a) => a.slug)).toEqual(['a-first', 'b-second']);
+    expect(skips(records)).toEqual(['c-draft.md: draft: true']);
+    await expect(collect(readMarkdownFolder(join(folder, 'missing')))).rejects.toThrow(
+      /Cannot read the folder/,
     );
   });
 });
