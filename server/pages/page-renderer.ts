@@ -97,6 +97,12 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
     'header',
     options.mediaOrigins,
   );
+  // Every server page names the site's feed, as WordPress's do, so a feed reader finds it.
+  const fill = (page: RenderedPage) =>
+    template.fill({
+      ...page,
+      head: `${page.head}\n    <link rel="alternate" type="application/rss+xml" title="The Daily Thread" href="/feed.xml" />`,
+    });
   const files = new Map<string, StaticFile>();
   for (const { dir, prefix } of options.staticDirs) {
     for (const [path, file] of loadStaticFiles(dir, prefix)) files.set(path, file);
@@ -172,7 +178,7 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
       comments ?? undefined,
       echo,
     );
-    return entryFor(template.fill(page));
+    return entryFor(fill(page));
   }
 
   /** The cached page for a key while its version holds; otherwise rendered anew and cached. */
@@ -192,7 +198,7 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
     }
     const page = await make();
     if (!page) return null;
-    const html = template.fill(page);
+    const html = fill(page);
     const entry: CachedPage = {
       version: current,
       checkedAt: at,
@@ -207,7 +213,7 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
   async function notFoundPage(c: Context): Promise<Response> {
     if (!notFound) {
       const page = await render.renderNotFoundPage(c.req.path);
-      const html = template.fill(page);
+      const html = fill(page);
       notFound = {
         version: '',
         checkedAt: 0,

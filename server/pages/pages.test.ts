@@ -339,6 +339,9 @@ describe('pages', () => {
       '<a href="https://old.example/imported/" rel="noopener">Source link</a>',
     );
     expect(body).not.toMatch(/onclick|onerror|javascript:|<script/);
+    expect(html).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="The Daily Thread" href="/feed.xml" />',
+    );
   });
 
   it('answers an unknown article or address with a real 404 and the not-found page', async () => {
