@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { importFixture } from '../import/test-fixtures';
 import { freshServerDatabase } from '../test/server-process';
 
 async function run(command: 'import' | 'export', args: string[], env: Record<string, string>) {
@@ -21,7 +22,7 @@ async function run(command: 'import' | 'export', args: string[], env: Record<str
 
 const work = mkdtempSync(join(tmpdir(), 'daily-thread-import-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-const wxr = '/work/shared/fixtures/imports/wxr/pelican__wordpressexport.xml';
+const wxr = importFixture('wxr/pelican__wordpressexport.xml');
 
 test('import reports counts with reasons, changes nothing the second time, refuses a malformed file by line; export writes WXR', async () => {
   const target = await freshServerDatabase();

@@ -13,9 +13,10 @@ import { htmlToBody } from './html-to-body';
 import { ImportFormatError } from './import-error';
 import type { ImportRecord } from './import-records';
 import { markdownArticle, readMarkdownFolder } from './markdown';
+import { importFixtures } from './test-fixtures';
 import { readWxr } from './wxr';
 
-const fixtures = '/work/shared/fixtures/imports';
+const fixtures = importFixtures;
 const readers = {
   wxr: (path: string) => readWxr(fileBytes(path), path),
   disqus: (path: string) => readDisqus(fileBytes(path), path),

@@ -1,7 +1,6 @@
 // Importing into the engine under test, and the WXR round trip: import a WordPress export with
 // threaded comments, export it as WXR, import that into another empty database, same content.
 import { asc, sql } from 'drizzle-orm';
-import { join } from 'node:path';
 import { commentRules } from '../../src/contract/comment-rules';
 import { writeWxr } from '../export/wxr-export';
 import type { Database } from '../db/client';
@@ -12,9 +11,10 @@ import { applyImport, nothingChanged } from './apply-import';
 import { fileBytes, stringBytes } from './byte-source';
 import { ImportFormatError } from './import-error';
 import { readDisqus } from './disqus';
+import { importFixture } from './test-fixtures';
 import { readWxr } from './wxr';
 
-const fixture = '/work/shared/fixtures/imports/wxr/wordpress-importer__theme-unit-test-data.xml';
+const fixture = importFixture('wxr/wordpress-importer__theme-unit-test-data.xml');
 const statuses = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
 <channel><title>Statuses</title><link>https://old.test</link><wp:wxr_version>1.2</wp:wxr_version>
@@ -195,10 +195,7 @@ test('Disqus comments go to the articles their threads link to; unmatched thread
   const disqus = await applyImport(
     a.db,
     'disqus',
-    readDisqus(
-      fileBytes(join('/work/shared/fixtures/imports/disqus', 'isso__disqus.xml')),
-      'isso.xml',
-    ),
+    readDisqus(fileBytes(importFixture('disqus/isso__disqus.xml')), 'isso.xml'),
   );
   expect(disqus.comments.added).toBe(0);
   expect(
