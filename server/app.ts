@@ -11,6 +11,7 @@ import { securityHeaders } from './lib/security-headers';
 import { articlePaths, articleRoutes } from './routes/articles/articles.routes';
 import { commentFormRoutes } from './routes/comments/comment-form.routes';
 import { commentPaths, commentRoutes } from './routes/comments/comments.routes';
+import { feedRoutes } from './routes/feeds/feeds.routes';
 import { healthRoutes } from './routes/health/health.routes';
 import { moderationRoutes } from './routes/moderation/moderation.routes';
 import { createSettingsReader } from './routes/settings/settings-store';
@@ -102,6 +103,7 @@ export function createApp(deps: AppDeps) {
   const settings = createSettingsReader(deps.db, deps.settingsMaxAgeMs);
   app.route('/', commentRoutes(deps, settings));
   app.route('/', moderationRoutes(deps, settings));
+  app.route('/', feedRoutes(deps));
 
   for (const [path, methods] of Object.entries(allowedMethods)) {
     app.all(path, (c) => {

@@ -37,6 +37,20 @@ export const envSchema = z
           .filter(Boolean),
       )
       .pipe(z.array(origin)),
+    /**
+     * Where article images and video may also come from (comma-separated origins, e.g. a CDN):
+     * added to the pages' CSP img-src and media-src. Imported articles often point elsewhere.
+     */
+    MEDIA_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(origin)),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

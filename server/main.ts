@@ -75,6 +75,7 @@ async function loadPages() {
       { dir: resolve('mocks/public/media'), prefix: '/media/' },
     ],
     publicUrl,
+    mediaOrigins: env.MEDIA_ORIGINS,
   });
 }
 

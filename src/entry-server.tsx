@@ -96,7 +96,7 @@ export async function renderFrontPage(list: ArticleList): Promise<PrerenderedPag
     head: headHtml(frontPageHead(list)),
     state: stateJson('/', { list }),
     // Sizes as in front-page.tsx for the lead story.
-    preload: list.articles[0]
+    preload: list.articles[0]?.image
       ? leadImagePreload(list.articles[0].image, '(min-width: 56rem) 36rem, 100vw')
       : '',
   };

@@ -5,6 +5,7 @@ import { DataDirInUseError } from '../db/data-dir-lock';
 import { ExportFileError } from '../db/export-format';
 import { DatabaseNotEmptyError } from '../db/import-data';
 import { parseEnv, type Env } from '../env';
+import { ImportFormatError } from '../import/import-error';
 
 /** Where the settings point, in words for a message. */
 export function describeDatabase(env: Env): string {
@@ -60,7 +61,13 @@ export function cliSettings(): Env {
   }
 }
 
-const expected = [CliError, DataDirInUseError, DatabaseNotEmptyError, ExportFileError];
+const expected = [
+  CliError,
+  DataDirInUseError,
+  DatabaseNotEmptyError,
+  ExportFileError,
+  ImportFormatError,
+];
 
 /**
  * Runs a command's body. Failures the user can act on are their message alone (a bad option

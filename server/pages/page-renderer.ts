@@ -66,6 +66,8 @@ export interface PageRendererOptions {
   /** Directories served as they are: the built app's files, and the sample media. */
   staticDirs: { dir: string; prefix: string }[];
   publicUrl: string;
+  /** Other origins article media may load from (MEDIA_ORIGINS), for the CSP. */
+  mediaOrigins?: readonly string[];
   now?: () => Date;
   /**
    * How long a cached page is served before its version is looked up again. Changes made by this
@@ -89,7 +91,18 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
   const now = options.now ?? (() => new Date());
   const recheckMs = options.recheckMs ?? 1000;
   render.setSiteOrigin(new URL(options.publicUrl).origin);
-  const template = createPageTemplate(options.indexHtml, options.cssFor, 'header');
+  const template = createPageTemplate(
+    options.indexHtml,
+    options.cssFor,
+    'header',
+    options.mediaOrigins,
+  );
+  // Every server page names the site's feed, as WordPress's do, so a feed reader finds it.
+  const fill = (page: RenderedPage) =>
+    template.fill({
+      ...page,
+      head: `${page.head}\n    <link rel="alternate" type="application/rss+xml" title="The Daily Thread" href="/feed.xml" />`,
+    });
   const files = new Map<string, StaticFile>();
   for (const { dir, prefix } of options.staticDirs) {
     for (const [path, file] of loadStaticFiles(dir, prefix)) files.set(path, file);
@@ -165,7 +178,7 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
       comments ?? undefined,
       echo,
     );
-    return entryFor(template.fill(page));
+    return entryFor(fill(page));
   }
 
   /** The cached page for a key while its version holds; otherwise rendered anew and cached. */
@@ -185,7 +198,7 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
     }
     const page = await make();
     if (!page) return null;
-    const html = template.fill(page);
+    const html = fill(page);
     const entry: CachedPage = {
       version: current,
       checkedAt: at,
@@ -200,7 +213,7 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
   async function notFoundPage(c: Context): Promise<Response> {
     if (!notFound) {
       const page = await render.renderNotFoundPage(c.req.path);
-      const html = template.fill(page);
+      const html = fill(page);
       notFound = {
         version: '',
         checkedAt: 0,

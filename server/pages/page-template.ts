@@ -68,6 +68,7 @@ export function createPageTemplate(
   indexHtml: string,
   cssFor: (href: string) => string,
   cspIn: 'meta' | 'header',
+  mediaOrigins: readonly string[] = [],
 ): PageTemplate {
   const link = indexHtml.match(/<link rel="stylesheet"[^>]*href="(\/assets\/[^"]+\.css)"[^>]*>/);
   const css = link?.[1] ? cssFor(link[1]).trim() : null;
@@ -84,6 +85,15 @@ export function createPageTemplate(
   };
   allow('script-src', sha256(entry.starter));
   if (css !== null) allow('style-src', sha256(css));
+  for (const directive of ['img-src', 'media-src'] as const) {
+    if (mediaOrigins.length === 0) break;
+    const next = policy.replace(
+      new RegExp(`${directive} [^;]*`),
+      (match) => `${match} ${mediaOrigins.join(' ')}`,
+    );
+    if (next === policy) throw new Error(`No ${directive} in the CSP to add the media origins to`);
+    policy = next;
+  }
   if (cspIn === 'header') policy += "; frame-ancestors 'none'";
 
   let html = replaceOnce(

@@ -2,6 +2,9 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
+import { applyImport } from '../import/apply-import';
+import { stringBytes } from '../import/byte-source';
+import { readWxr } from '../import/wxr';
 import { saveArticle } from '../routes/articles/article-store';
 import { addTestArticle, jsonRequest, testApp, testSlug } from '../test/test-app';
 import { openTestDatabase, type TestDatabase } from '../test/test-database';
@@ -313,6 +316,32 @@ describe('pages', () => {
     const html = await (await app().request('/articles/dollar-signs')).text();
     expect(html).toContain('Prices: $&amp; and $&#x27; and $1 and &lt;/head&gt;');
     expect(html.match(/<\/head>/g)).toHaveLength(1);
+  });
+
+  it('renders an imported WordPress post (marks, headings, lists, figures) as elements, with nothing of its scripts', async () => {
+    const wxr = `<?xml version="1.0"?><rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Old blog</title><wp:wxr_version>1.2</wp:wxr_version>
+<item><title>Imported</title><link>https://old.example/imported/</link><wp:post_id>9</wp:post_id><wp:post_date_gmt>2024-01-01 00:00:00</wp:post_date_gmt><wp:post_name>imported</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type>
+<content:encoded><![CDATA[<p>See <a href="https://x.example/" onclick="steal()">this</a> and <a href="javascript:alert(1)">that</a>.</p><h2>Part two</h2><ol><li>one</li></ol>[caption width="300"]<img src="https://cdn.example/a.jpg" alt="A boat" width="300" height="200" /> A boat at sea[/caption]<script>alert(1)</script><img src=x onerror="alert(2)">]]></content:encoded></item></channel></rss>`;
+    await applyImport(database.db, 'wxr', readWxr(stringBytes(wxr), 'old.xml'));
+    const html = await (await app().request('/articles/imported')).text();
+    const body = html.slice(
+      html.indexOf('<div id="root">'),
+      html.indexOf('<script type="application/json"'),
+    );
+    expect(body).toContain(
+      '<p>See <a href="https://x.example/" rel="noopener">this</a> and that.</p>',
+    );
+    expect(body).toContain('<h2 class="article-body__heading">Part two</h2>');
+    expect(body).toContain('<ol class="article-body__list"><li>one</li></ol>');
+    expect(body).toMatch(/<img[^>]*src="https:\/\/cdn\.example\/a\.jpg"[^>]*alt="A boat"/);
+    expect(body).toContain('A boat at sea</figcaption>');
+    expect(body).toContain(
+      '<a href="https://old.example/imported/" rel="noopener">Source link</a>',
+    );
+    expect(body).not.toMatch(/onclick|onerror|javascript:|<script/);
+    expect(html).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="The Daily Thread" href="/feed.xml" />',
+    );
   });
 
   it('answers an unknown article or address with a real 404 and the not-found page', async () => {

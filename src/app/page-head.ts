@@ -12,7 +12,7 @@ export interface PageHead {
   title: string;
   description: string;
   canonical: string;
-  image?: { url: string; width: number; height: number; alt: string };
+  image?: { url: string; width?: number; height?: number; alt: string };
   type: 'article' | 'website';
   publishedAt?: string;
   updatedAt?: string;
@@ -58,6 +58,10 @@ function commentItems(canonical: string, comments: readonly Comment[]) {
     }));
 }
 
+function headImage(image: Image): NonNullable<PageHead['image']> {
+  return { url: siteUrl(image.src), width: image.width, height: image.height, alt: image.alt };
+}
+
 /** An article's head; `comments` are those its HTML shows (page 1), for the JSON-LD. */
 export function articleHead(
   article: Article,
@@ -65,12 +69,7 @@ export function articleHead(
   comments: readonly Comment[] = [],
 ): PageHead {
   const canonical = siteUrl(articlePath(article.slug));
-  const image = {
-    url: siteUrl(article.image.src),
-    width: article.image.width,
-    height: article.image.height,
-    alt: article.image.alt,
-  };
+  const image = article.image ? headImage(article.image) : undefined;
   const author = article.byline?.replace(/^By\s+/i, '');
   return {
     title: pageTitle(article.headline),
@@ -90,20 +89,24 @@ export function articleHead(
       description: article.summary,
       datePublished: article.publishedAt,
       dateModified: article.updatedAt ?? article.publishedAt,
-      image: [
-        {
-          '@type': 'ImageObject',
-          url: image.url,
-          width: image.width,
-          height: image.height,
-          caption: image.alt,
-        },
-      ],
+      ...(image
+        ? {
+            image: [
+              {
+                '@type': 'ImageObject',
+                url: image.url,
+                width: image.width,
+                height: image.height,
+                caption: image.alt,
+              },
+            ],
+          }
+        : {}),
       ...(author ? { author: [{ '@type': 'Person', name: author }] } : {}),
       publisher: publisher(),
       commentCount,
       ...(comments.length > 0 ? { comment: commentItems(canonical, comments) } : {}),
-      isBasedOn: article.source.url,
+      ...(article.source ? { isBasedOn: article.source.url } : {}),
       inLanguage: 'en',
     },
   };
@@ -128,14 +131,7 @@ export function frontPageHead(list: ArticleList): PageHead {
     description: siteDescription,
     canonical,
     type: 'website',
-    image: lead
-      ? {
-          url: siteUrl(lead.image.src),
-          width: lead.image.width,
-          height: lead.image.height,
-          alt: lead.image.alt,
-        }
-      : undefined,
+    image: lead?.image ? headImage(lead.image) : undefined,
     jsonLd: {
       '@context': 'https://schema.org',
       '@graph': [
@@ -205,8 +201,12 @@ export function headHtml(head: PageHead): string {
   if (head.image) {
     tags.push(
       meta('property', 'og:image', head.image.url),
-      meta('property', 'og:image:width', String(head.image.width)),
-      meta('property', 'og:image:height', String(head.image.height)),
+      ...(head.image.width && head.image.height
+        ? [
+            meta('property', 'og:image:width', String(head.image.width)),
+            meta('property', 'og:image:height', String(head.image.height)),
+          ]
+        : []),
       meta('property', 'og:image:alt', head.image.alt),
       meta('name', 'twitter:image', head.image.url),
       meta('name', 'twitter:image:alt', head.image.alt),

@@ -45,4 +45,21 @@ describe('the page template', () => {
       expect(html.includes('http-equiv="Content-Security-Policy"')).toBe(cspIn === 'meta');
     }
   });
+
+  it('lets article media load from the configured media origins (MEDIA_ORIGINS), and nothing else', () => {
+    const withMedia = template.replace(
+      'style-src &#39;self&#39;',
+      'style-src &#39;self&#39;; img-src &#39;self&#39; data:; media-src &#39;self&#39;',
+    );
+    const { csp } = createPageTemplate(withMedia, () => '', 'header', [
+      'https://cdn.example',
+      'https://video.example',
+    ]);
+    expect(csp).toContain("img-src 'self' data: https://cdn.example https://video.example");
+    expect(csp).toContain("media-src 'self' https://cdn.example https://video.example");
+    expect(csp).not.toMatch(/(script|style|default)-src[^;]*cdn\.example/);
+    expect(createPageTemplate(withMedia, () => '', 'header').csp).toContain(
+      "img-src 'self' data:;",
+    );
+  });
 });

@@ -1,5 +1,6 @@
 import type { ArticleBlock } from '../../contract/articles';
 import { CaptionedFigure } from './captioned-figure';
+import { RichText } from './rich-text';
 import { VideoCard } from './video-card';
 
 // Media near the top is likely above the fold: load it eagerly with high priority.
@@ -13,12 +14,38 @@ export function ArticleBody({ blocks }: { blocks: readonly ArticleBlock[] }) {
         const eager = index < eagerMediaBlocks;
         switch (block.type) {
           case 'paragraph':
-            return <p key={key}>{block.text}</p>;
+            return (
+              <p key={key}>
+                <RichText value={block.text} />
+              </p>
+            );
+          case 'heading': {
+            const Heading = `h${block.level}` as const;
+            return (
+              <Heading key={key} className="article-body__heading">
+                <RichText value={block.text} />
+              </Heading>
+            );
+          }
+          case 'list': {
+            const List = block.ordered ? 'ol' : 'ul';
+            return (
+              <List key={key} className="article-body__list">
+                {block.items.map((item, itemIndex) => (
+                  <li key={itemIndex}>
+                    <RichText value={item} />
+                  </li>
+                ))}
+              </List>
+            );
+          }
           case 'quote':
             return (
               <figure key={key} className="pull-quote">
                 <blockquote>
-                  <p>{block.text}</p>
+                  <p>
+                    <RichText value={block.text} />
+                  </p>
                 </blockquote>
                 {block.attribution ? <figcaption>— {block.attribution}</figcaption> : null}
               </figure>
@@ -27,6 +54,12 @@ export function ArticleBody({ blocks }: { blocks: readonly ArticleBlock[] }) {
             return <CaptionedFigure key={key} block={block} eager={eager} />;
           case 'video':
             return <VideoCard key={key} block={block} eager={eager} />;
+          case 'preformatted':
+            return (
+              <pre key={key} className="article-body__pre">
+                {block.text}
+              </pre>
+            );
         }
       })}
     </div>

@@ -32,14 +32,16 @@ export function ArticleView({ article }: { article: Article }) {
         <ShareButton title={article.headline} url={url} />
       </header>
       <ArticleBody blocks={article.body} />
-      <footer className="article__footer">
-        <p className="article__source">
-          <a href={article.source.url} rel="noopener">
-            Source link
-          </a>
-          <span className="article__source-name"> · {article.source.name}</span>
-        </p>
-      </footer>
+      {article.source ? (
+        <footer className="article__footer">
+          <p className="article__source">
+            <a href={article.source.url} rel="noopener">
+              Source link
+            </a>
+            <span className="article__source-name"> · {article.source.name}</span>
+          </p>
+        </footer>
+      ) : null}
     </article>
   );
 }

@@ -13,12 +13,14 @@ function StoryItem({ story, lead }: { story: ArticleSummary; lead: boolean }) {
   return (
     <li className={lead ? 'story story--lead' : 'story'}>
       <article aria-labelledby={headingId}>
-        <ResponsiveImage
-          image={story.image}
-          sizes={lead ? '(min-width: 56rem) 36rem, 100vw' : '(min-width: 56rem) 14rem, 100vw'}
-          className="story__image"
-          priority={lead ? 'high' : 'auto'}
-        />
+        {story.image ? (
+          <ResponsiveImage
+            image={story.image}
+            sizes={lead ? '(min-width: 56rem) 36rem, 100vw' : '(min-width: 56rem) 14rem, 100vw'}
+            className="story__image"
+            priority={lead ? 'high' : 'auto'}
+          />
+        ) : null}
         <div className="story__text">
           <h2 id={headingId} className="story__headline">
             <Link to={`/articles/${story.slug}`}>{story.headline}</Link>
