@@ -1,22 +1,22 @@
-import { z } from '../src/contract/zod';
+import { z } from '../src/contract/zod-mini';
 import { commentSchema } from '../src/contract/comments';
 import { commentFixtures } from './fixtures/comments';
 
 /** What the mock server keeps about a comment: the public part plus what it never publishes. */
-const storedCommentSchema = commentSchema.extend({
+const storedCommentSchema = z.extend(commentSchema, {
   /** Readers see approved, deleted and (their own) pending ones; moderators the rest too. */
   status: z.enum(['approved', 'pending', 'deleted', 'spam', 'trash']),
   articleSlug: z.string(),
   email: z.string(),
   /** The random token the author's browser keeps; lets that browser see its held comments. */
-  authorToken: z.string().nullable(),
-  clientId: z.string().nullable(),
+  authorToken: z.nullable(z.string()),
+  clientId: z.nullable(z.string()),
   /** Proves authorship for the edit window; only ever sent to the author, in the POST reply. */
-  editToken: z.string().nullable(),
+  editToken: z.nullable(z.string()),
 });
 export type StoredComment = z.infer<typeof storedCommentSchema>;
 
-const stateSchema = z.object({ comments: z.array(storedCommentSchema), nextId: z.number().int() });
+const stateSchema = z.object({ comments: z.array(storedCommentSchema), nextId: z.int() });
 type State = z.infer<typeof stateSchema>;
 
 // Kept in the browser's localStorage (where there is one) so a developer's comments survive a

@@ -5,7 +5,7 @@ import { useHydrated } from '../../lib/use-hydrated';
 import { useNearViewportOrIdle } from '../../lib/use-near-viewport-or-idle';
 import type { CommentFormProps } from './comment-form';
 
-// The form (react-hook-form, its zod resolver, the form itself) is a chunk of its own: most
+// The form (its field state and notices, the form itself) is a chunk of its own: most
 // readers never comment, and the article and the comments show without it.
 const CommentForm = lazyWithRetry(() =>
   import('./comment-form').then(({ CommentForm }) => CommentForm),
