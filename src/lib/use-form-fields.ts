@@ -18,7 +18,7 @@ export type FieldErrors<Name extends string> = Partial<Record<Name, { message: s
  * A form of uncontrolled fields checked by a schema, the few things react-hook-form did for the
  * comment form in a fraction of its size (the form is part of the comment code's 40 KB budget).
  * Fields keep their text in the DOM, as a form posted without JavaScript does; defaults are put in
- * when a field mounts; submitting checks every field, shows the first message per field and
+ * when a field mounts (unless the reader has typed into it already); submitting checks every field, shows the first message per field and
  * focuses the first field in error (in `order`); after that, each change checks again, so a
  * message goes as soon as the field is right.
  */
@@ -89,8 +89,14 @@ export function useFormFields<V extends Values, Output>({
           if (filled.current.has(control)) return;
           filled.current.add(control);
           const value = defaultOf(name);
-          if (typeof value === 'boolean') (control as HTMLInputElement).checked = value;
-          else control.value = String(value);
+          // A server-rendered form may have been typed into before its code arrived: the
+          // reader's words win over the defaults (a saved draft, saved details).
+          if (typeof value === 'boolean') {
+            const box = control as HTMLInputElement;
+            if (box.checked === box.defaultChecked) box.checked = value;
+          } else if (control.value === control.defaultValue) {
+            control.value = String(value);
+          }
         },
         onChange: (event: ChangeEvent<Control>) => {
           options.onChange?.(event);

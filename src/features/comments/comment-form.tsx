@@ -94,19 +94,12 @@ export function CommentForm({
     error: (name: FieldName) => `${id}-${name}-error`,
   };
   const formRef = useRef<HTMLFormElement>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    resetField,
-    getValues,
-    errors,
-  } = useFormFields<FormInput, FormOutput>({
-    schema: formSchema,
-    defaultValues: initialValues(slug, parentId, echo),
-    order: fieldOrder,
-  });
+  const { register, handleSubmit, setError, setFocus, resetField, getValues, errors } =
+    useFormFields<FormInput, FormOutput>({
+      schema: formSchema,
+      defaultValues: initialValues(slug, parentId, echo),
+      order: fieldOrder,
+    });
   const mutation = useMutation<{ comment: Comment }, unknown, PostCommentVariables>({
     mutationKey: commentMutationKeys.post(slug),
     // This form shows each failure and retries it itself (see handleFailure).
