@@ -37,3 +37,17 @@ export function overBudget(analysis) {
   check('commentJs', analysis.commentJs);
   return problems;
 }
+
+/**
+ * What two comment systems built for speed allow their embed, in KB of gzip, for `npm run bench`
+ * to print beside ours (figures as their projects publish them, read 2026-12-01):
+ * - Isso: "Embed a single JS file, 65kB (20kB gzipped)" (the features list of Isso's README
+ *   and https://isso-comments.de/); the whole client, list and form.
+ * - Coral (coralproject/talk): the bundlesize check in client/package.json holds
+ *   dist/static/assets/js/embed.js to "maxSize": "30.05 kB" (gzip, bundlesize's default). That is
+ *   the embed script alone: the comment stream itself then loads in an iframe.
+ */
+export const peerEmbedBudgets = {
+  Isso: { kb: 20, what: 'embed (20 KB)' },
+  Coral: { kb: 30, what: 'embed budget (30 KB)' },
+};
