@@ -318,13 +318,26 @@ async function bigThread() {
   let secondPage = null;
   let loadMoreMs = null;
   if ((await more.count()) > 0) {
-    const before = firstPage.comments;
-    const started = Date.now();
-    await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('li.comment').length > n, before, {
-      timeout: 60_000,
-    });
-    loadMoreMs = Date.now() - started;
+    // Timed in the page, from the click to the frame after the new comments are in the DOM
+    // (Playwright's own round trips, tens of ms on a loaded machine, are not the app's).
+    await more.scrollIntoViewIfNeeded();
+    loadMoreMs = await page.evaluate(
+      () =>
+        new Promise((resolveShown) => {
+          const button = [...document.querySelectorAll('button')].find(
+            (b) => b.textContent === 'Load more comments',
+          );
+          const before = document.querySelectorAll('li.comment').length;
+          const t0 = performance.now();
+          new MutationObserver((_records, observer) => {
+            if (document.querySelectorAll('li.comment').length <= before) return;
+            observer.disconnect();
+            // The frame that shows them: rendering runs after this callback, then a task.
+            requestAnimationFrame(() => setTimeout(() => resolveShown(performance.now() - t0)));
+          }).observe(document.body, { childList: true, subtree: true });
+          button.click();
+        }),
+    );
     secondPage = await metrics();
   }
   await context.close();
@@ -338,6 +351,13 @@ async function clickToPaint(attempts = 5) {
     const page = await context.newPage();
     await page.goto(appUrl);
     await scrollToComments(page);
+    // The prerendered form hydrates as the reader nears it; a post before that would be the
+    // form posted without JavaScript, which the demo's static server cannot take.
+    await page.getByRole('textbox', { name: 'Comment', exact: true }).scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => {
+      const field = document.querySelector('.comment-respond textarea');
+      return field !== null && Object.keys(field).some((key) => key.startsWith('__reactProps'));
+    });
     const text = `Bench comment ${i + 1}: does it show in the next frame?`;
     await page.getByRole('textbox', { name: 'Comment', exact: true }).fill(text);
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill(`Bench Reader ${i + 1}`);
@@ -497,8 +517,8 @@ row(
 row('big thread: page 1 JS heap', `${big.firstPage.heapMb.toFixed(1)} MB`);
 if (big.secondPage) {
   row(
-    'big thread: "Load more" click → next page shown',
-    `${big.loadMoreMs} ms`,
+    'big thread: "Load more" click → next page painted',
+    `${Math.round(big.loadMoreMs)} ms`,
     '≤ 200 ms',
     big.loadMoreMs <= 200,
   );
