@@ -1,5 +1,13 @@
 import './lazy-comment-form.css';
-import { Suspense, useEffect, useRef, useState, type Ref } from 'react';
+import {
+  Suspense,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ComponentType,
+  type Ref,
+} from 'react';
 import { lazyWithRetry } from '../../lib/lazy-with-retry';
 import { useHydrated } from '../../lib/use-hydrated';
 import { useNearViewportOrIdle } from '../../lib/use-near-viewport-or-idle';
@@ -19,8 +27,47 @@ const formWanted = new Promise<void>((resolve) => {
 // On the server the form renders at once, into the HTML; in the browser its code is fetched
 // only when wanted, and until then React keeps the server's markup, a form that posts without
 // JavaScript.
+//
+// What crosses into that boundary must never change before it hydrates: React would give up the
+// server's markup and render the boundary anew (its placeholder first, losing what was typed).
+// So the boundary's element is made once, and the form's props reach it through a store.
+interface PropsStore {
+  get: () => CommentFormProps;
+  set: (props: CommentFormProps) => void;
+  subscribe: (listener: () => void) => () => void;
+}
+
+function propsStore(initial: CommentFormProps): PropsStore {
+  let current = initial;
+  const listeners = new Set<() => void>();
+  return {
+    get: () => current,
+    set: (props) => {
+      current = props;
+      for (const listener of listeners) listener();
+    },
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+let LoadedCommentForm: ComponentType<CommentFormProps> | null = null;
+
+function CommentFormFromStore({ store }: { store: PropsStore }) {
+  const props = useSyncExternalStore(store.subscribe, store.get, store.get);
+  if (!LoadedCommentForm) throw new Error('CommentFormFromStore renders once the form has loaded');
+  return <LoadedCommentForm {...props} />;
+}
+
 const WakingCommentForm = lazyWithRetry(() =>
-  typeof window === 'undefined' ? loadCommentForm() : formWanted.then(loadCommentForm),
+  (typeof window === 'undefined' ? loadCommentForm() : formWanted.then(loadCommentForm)).then(
+    (Form) => {
+      LoadedCommentForm = Form;
+      return CommentFormFromStore;
+    },
+  ),
 );
 
 /** What wakes a server-rendered form: the reader pointing at, touching or tabbing into it. */
@@ -47,6 +94,15 @@ function FormPlaceholder({ ref }: { ref?: Ref<HTMLDivElement> }) {
  */
 function ServerRenderedForm(props: CommentFormProps) {
   const ref = useRef<HTMLDivElement>(null);
+  const [store] = useState(() => propsStore(props));
+  const [boundary] = useState(() => (
+    <Suspense fallback={<FormPlaceholder />}>
+      <WakingCommentForm store={store} />
+    </Suspense>
+  ));
+  useEffect(() => {
+    if (store.get() !== props) store.set(props);
+  });
   useEffect(() => {
     const element = ref.current;
     if (!element || typeof IntersectionObserver === 'undefined') {
@@ -66,13 +122,7 @@ function ServerRenderedForm(props: CommentFormProps) {
       for (const type of wakingEvents) element.removeEventListener(type, wakeForm);
     };
   }, []);
-  return (
-    <div ref={ref}>
-      <Suspense fallback={<FormPlaceholder />}>
-        <WakingCommentForm {...props} />
-      </Suspense>
-    </div>
-  );
+  return <div ref={ref}>{boundary}</div>;
 }
 
 /**
