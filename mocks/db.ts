@@ -1,31 +1,31 @@
-import { z } from '../src/contract/zod';
+import { z } from '../src/contract/zod-mini';
 import { commentSchema } from '../src/contract/comments';
 import { heldReasonSchema } from '../src/contract/moderation';
 import { commentFixtures } from './fixtures/comments';
 import { resetModerationDb } from './moderation-db';
 
 /** What the mock server keeps about a comment: the public part plus what it never publishes. */
-const storedCommentSchema = commentSchema.extend({
+const storedCommentSchema = z.extend(commentSchema, {
   /** Readers see approved, deleted and (their own) pending ones; moderators the rest too. */
   status: z.enum(['approved', 'pending', 'deleted', 'spam', 'trash']),
   articleSlug: z.string(),
   email: z.string(),
   /** The random token the author's browser keeps; lets that browser see its held comments. */
-  authorToken: z.string().nullable(),
-  clientId: z.string().nullable(),
+  authorToken: z.nullable(z.string()),
+  clientId: z.nullable(z.string()),
   /** Proves authorship for the edit window; only ever sent to the author, in the POST reply. */
-  editToken: z.string().nullable(),
+  editToken: z.nullable(z.string()),
   /** Why the rules held it (moderation.ts heldReasonSchema); older saved states lack it. */
-  heldReasons: z.array(heldReasonSchema).default([]),
+  heldReasons: z._default(z.array(heldReasonSchema), []),
   /** The status before a moderator sent it to spam or trash. */
-  statusBefore: z.enum(['approved', 'pending']).nullable().default(null),
+  statusBefore: z._default(z.nullable(z.enum(['approved', 'pending'])), null),
   /** The sender's address, as the server keeps it; the mock has none but a documentation one. */
-  ip: z.string().nullable().default(null),
+  ip: z._default(z.nullable(z.string()), null),
 });
 export type StoredComment = z.infer<typeof storedCommentSchema>;
 export type NewStoredComment = Omit<z.input<typeof storedCommentSchema>, 'id'>;
 
-const stateSchema = z.object({ comments: z.array(storedCommentSchema), nextId: z.number().int() });
+const stateSchema = z.object({ comments: z.array(storedCommentSchema), nextId: z.int() });
 type State = z.infer<typeof stateSchema>;
 
 // Kept in the browser's localStorage (where there is one) so a developer's comments survive a

@@ -1,9 +1,14 @@
 // npm run bench: builds the demo, then measures what the issue's targets talk about and prints
 // one table. Lighthouse (mobile defaults) runs on the app and on a plain static HTML page of the
 // same article, served by the same preview server, three times each; medians are reported.
+// It also builds the app as deployed (npm run build, into a temporary folder) and starts the real
+// server (server/main.ts) on a temporary PGlite data directory with the sample articles, to time
+// the first comment (JavaScript on and off) and the section's long tasks on its pages too.
 // Options: --out FILE writes the figures as JSON too; --runs N changes the Lighthouse runs.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
@@ -13,7 +18,8 @@ import { build, preview, runnerImport } from 'vite';
 import { bigThreadDb, describeThread } from './big-thread.mjs';
 import { analyseBuild } from './sizes.mjs';
 import { staticArticleHtml } from './static-page.mjs';
-import { budgets } from './budgets.mjs';
+import { budgets, peerEmbedBudgets } from './budgets.mjs';
+import { firstCommentVisible, sectionStartLongTasks } from './comment-timings.mjs';
 import { chromePath, chromiumArgs } from '../chromium.mjs';
 
 const { values: args } = parseArgs({
@@ -38,8 +44,23 @@ const scrollToComments = (page) =>
     return heading !== undefined;
   });
 
+const loadBefore = loadavg();
+const tempDirs = [];
+const children = new Set();
+process.on('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+// Stopped from outside: no server or temporary folder left behind (the exit handler runs).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => process.exit(130));
+const tempDir = (prefix) => {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+};
+
 // 1. Build the demo (mock API on), with a manifest to tell the route's chunks from lazy ones.
-const outDir = mkdtempSync(join(tmpdir(), 'reader-bench-'));
+const outDir = tempDir('reader-bench-');
 process.env.NODE_ENV = 'production';
 log('building the demo into', outDir);
 await build({
@@ -49,6 +70,89 @@ await build({
   build: { outDir, emptyOutDir: true, manifest: true },
 });
 const sizes = analyseBuild(outDir);
+
+// The app as a site deploys it (npm run build: no mocks, server rendering), served by the real
+// server on an embedded database of its own, which gets the sample articles and comments.
+const prodDir = tempDir('reader-bench-dist-');
+// Inside the project: the server-rendering module imports react and the rest from node_modules.
+mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+const prodServerDir = mkdtempSync(join(root, 'node_modules/.cache/reader-bench-dist-server-'));
+tempDirs.push(prodServerDir);
+const dataDir = tempDir('reader-bench-data-');
+log('building the app as deployed into', prodDir);
+await build({
+  root,
+  mode: 'production',
+  logLevel: 'warn',
+  build: { outDir: prodDir, emptyOutDir: true },
+});
+await build({
+  root,
+  mode: 'production',
+  logLevel: 'warn',
+  build: { ssr: 'src/entry-server.tsx', outDir: prodServerDir, emptyOutDir: true },
+});
+if (
+  spawnSync(process.execPath, ['scripts/compress-assets.mjs', prodDir], { cwd: root }).status !== 0
+)
+  throw new Error('compress-assets failed');
+
+function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function startRealServer() {
+  const port = await freePort();
+  // One Node process (no tsx wrapper), so stopping it stops the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DIST_DIR: prodDir,
+      DIST_SERVER_DIR: prodServerDir,
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.add(child);
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  const serverBase = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server/main.ts exited:\n${output}`);
+    try {
+      if ((await fetch(`${serverBase}/readyz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`server/main.ts did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    base: serverBase,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+log('starting the real server on', dataDir);
+const realServer = await startRealServer();
+const serverUrl = `${realServer.base}/articles/${seedSlug}`;
 
 const { module: fixtures } = await runnerImport(join(root, 'mocks/fixtures/articles.ts'));
 const article = fixtures.articleFixtures.find((a) => a.slug === seedSlug);
@@ -157,7 +261,12 @@ async function bigThread() {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  await page.goto(appUrl);
+  // The article's own HTML has the prerender's page 1 (the fixture's comments): the big thread
+  // is the one the mock serves, so the article is reached from the front page, rendered in the
+  // browser, as a reader following a link there gets it.
+  await page.goto(`${base}/`, { waitUntil: 'networkidle' });
+  await page.locator(`a[href$="/articles/${seedSlug}"]`).first().click();
+  await page.waitForURL(appUrl);
   await scrollToComments(page);
   await page.waitForFunction(() => window.__bench.shown !== null, null, { timeout: 60_000 });
   const firstShownMs = await page.evaluate(() => window.__bench.shown - window.__bench.arrived);
@@ -209,13 +318,26 @@ async function bigThread() {
   let secondPage = null;
   let loadMoreMs = null;
   if ((await more.count()) > 0) {
-    const before = firstPage.comments;
-    const started = Date.now();
-    await more.click();
-    await page.waitForFunction((n) => document.querySelectorAll('li.comment').length > n, before, {
-      timeout: 60_000,
-    });
-    loadMoreMs = Date.now() - started;
+    // Timed in the page, from the click to the frame after the new comments are in the DOM
+    // (Playwright's own round trips, tens of ms on a loaded machine, are not the app's).
+    await more.scrollIntoViewIfNeeded();
+    loadMoreMs = await page.evaluate(
+      () =>
+        new Promise((resolveShown) => {
+          const button = [...document.querySelectorAll('button')].find(
+            (b) => b.textContent === 'Load more comments',
+          );
+          const before = document.querySelectorAll('li.comment').length;
+          const t0 = performance.now();
+          new MutationObserver((_records, observer) => {
+            if (document.querySelectorAll('li.comment').length <= before) return;
+            observer.disconnect();
+            // The frame that shows them: rendering runs after this callback, then a task.
+            requestAnimationFrame(() => setTimeout(() => resolveShown(performance.now() - t0)));
+          }).observe(document.body, { childList: true, subtree: true });
+          button.click();
+        }),
+    );
     secondPage = await metrics();
   }
   await context.close();
@@ -229,6 +351,13 @@ async function clickToPaint(attempts = 5) {
     const page = await context.newPage();
     await page.goto(appUrl);
     await scrollToComments(page);
+    // The prerendered form hydrates as the reader nears it; a post before that would be the
+    // form posted without JavaScript, which the demo's static server cannot take.
+    await page.getByRole('textbox', { name: 'Comment', exact: true }).scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => {
+      const field = document.querySelector('.comment-respond textarea');
+      return field !== null && Object.keys(field).some((key) => key.startsWith('__reactProps'));
+    });
     const text = `Bench comment ${i + 1}: does it show in the next frame?`;
     await page.getByRole('textbox', { name: 'Comment', exact: true }).fill(text);
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill(`Bench Reader ${i + 1}`);
@@ -274,9 +403,33 @@ log('big thread');
 const big = await bigThread();
 log('click to paint');
 const paint = await clickToPaint();
+
+// The first comment on screen, JavaScript on and off, and the section's long tasks, on the real
+// server's page and on the demo's prerendered one: medians of 3.
+const sites = { server: serverUrl, demo: appUrl };
+const timings = {};
+for (const [site, url] of Object.entries(sites)) {
+  log(`first comment and long tasks: ${site}`);
+  const jsOn = [];
+  const jsOff = [];
+  const starts = [];
+  for (let i = 0; i < 3; i += 1) {
+    jsOn.push(await firstCommentVisible(browser, url, { javaScriptEnabled: true }));
+    jsOff.push(await firstCommentVisible(browser, url, { javaScriptEnabled: false }));
+    starts.push(await sectionStartLongTasks(browser, url, { scrollToComments }));
+  }
+  timings[site] = {
+    firstCommentJsOn: median(jsOn),
+    firstCommentJsOff: median(jsOff),
+    longestTask: median(starts.map((r) => r.longest)),
+    tasksOver50: median(starts.map((r) => r.over50)),
+    runs: { jsOn, jsOff, starts },
+  };
+}
 await browser.close();
 await server.close();
-rmSync(outDir, { recursive: true, force: true });
+await realServer.stop();
+const loadAfter = loadavg();
 
 // 4. The table.
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -313,8 +466,30 @@ row(
   `≤ ${budgets.commentJs.target} KB`,
   sizes.commentJs ? sizes.commentJs.gzip <= budgets.commentJs.target * 1024 : false,
 );
+for (const [name, peer] of Object.entries(peerEmbedBudgets)) {
+  row(
+    `comment JS vs ${name}'s ${peer.what}`,
+    sizes.commentJs
+      ? `${kb(sizes.commentJs.gzip)} vs ${peer.kb} KB (${((sizes.commentJs.gzip / 1024 / peer.kb) * 100).toFixed(0)}%)`
+      : 'not split',
+  );
+}
+const ms = (value) => `${Math.round(value)} ms`;
+for (const [site, t] of Object.entries(timings)) {
+  const where = site === 'server' ? 'real server' : 'demo';
+  row(
+    `${where}: navigation → first comment visible, JS on / off`,
+    `${ms(t.firstCommentJsOn)} / ${ms(t.firstCommentJsOff)}`,
+  );
+  row(
+    `${where}: section start, 4× CPU: longest task / tasks > 50 ms`,
+    `${ms(t.longestTask)} / ${t.tasksOver50}`,
+    'none > 50 ms',
+    t.longestTask <= 50,
+  );
+}
 const score = (v) => v.toFixed(2);
-row('LH app performance', score(lh.app.performance), '≥ 0.98', lh.app.performance >= 0.98);
+row('LH app performance', score(lh.app.performance), '≥ 0.99', lh.app.performance >= 0.99);
 row('LH app accessibility', score(lh.app.accessibility), '1.00', lh.app.accessibility >= 1);
 row('LH app best practices', score(lh.app.bestPractices), '1.00', lh.app.bestPractices >= 1);
 row('LH app SEO', score(lh.app.seo), '≥ 0.90', lh.app.seo >= 0.9);
@@ -324,7 +499,7 @@ row('LH app TBT', `${Math.round(lh.app.tbt)} ms`, '≤ 50 ms', lh.app.tbt <= 50)
 row('LH app CLS', lh.app.cls.toFixed(3), '0', lh.app.cls === 0);
 row('LH static page performance', score(lh.static.performance));
 row('LH static page LCP', `${Math.round(lh.static.lcp)} ms`);
-row('LCP ratio app / static', `${lh.lcpRatio.toFixed(2)}×`, '≤ 1.30×', lh.lcpRatio <= 1.3);
+row('LCP ratio app / static', `${lh.lcpRatio.toFixed(2)}×`, '≤ 1.10×', lh.lcpRatio <= 1.1);
 row(
   'big thread shape',
   `${big.shape.comments} comments, ${big.shape.threads} threads (${big.shape.lone} lone), largest ${big.shape.largest}, depth ≤ ${big.shape.maxDepth}`,
@@ -341,7 +516,12 @@ row(
 );
 row('big thread: page 1 JS heap', `${big.firstPage.heapMb.toFixed(1)} MB`);
 if (big.secondPage) {
-  row('big thread: "Load more" click → next page shown', `${big.loadMoreMs} ms`);
+  row(
+    'big thread: "Load more" click → next page painted',
+    `${Math.round(big.loadMoreMs)} ms`,
+    '≤ 200 ms',
+    big.loadMoreMs <= 200,
+  );
   row(
     'big thread: pages 1–2 comments / DOM elements',
     `${big.secondPage.comments} / ${big.secondPage.domElements}`,
@@ -365,8 +545,9 @@ const widths = [0, 1, 2, 3].map((i) =>
   Math.max(...rows.map((r) => r[i].length), ['figure', 'value', 'target', ''][i].length),
 );
 const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+const load = (l) => l.map((v) => v.toFixed(2)).join(' ');
 console.log(
-  `\nBench ${new Date().toISOString().slice(0, 10)} — Node ${process.version}, ${(await import('node:os')).cpus().length} cores, Chromium ${browser.version?.() ?? ''}`,
+  `\nBench ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC — Node ${process.version}, ${cpus().length} cores, Chromium ${browser.version?.() ?? ''}; load average (1, 5, 15 min) before ${load(loadBefore)}, after ${load(loadAfter)}`,
 );
 console.log(line(['figure', 'value', 'target', '']));
 console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
@@ -383,6 +564,8 @@ if (args.out) {
         lighthouse: { ...lh, appRuns, staticRuns },
         big,
         paint,
+        timings,
+        load: { before: loadBefore, after: loadAfter },
       },
       null,
       2,

@@ -4,3 +4,4 @@ export const budgets: Record<
   { target: number; limit: number }
 >;
 export function overBudget(analysis: BuildAnalysis): string[];
+export const peerEmbedBudgets: Record<'Isso' | 'Coral', { kb: number; what: string }>;

@@ -5,12 +5,22 @@ import { Suspense, useEffect, useRef, useState, type Ref } from 'react';
 import { lazyWithRetry } from '../lib/lazy-with-retry';
 import { useHydrated } from '../lib/use-hydrated';
 import { useNearViewportOrIdle } from '../lib/use-near-viewport-or-idle';
+import { yieldToMain } from '../lib/yield-to-main';
 import { useInitialComments, type InitialComments } from './initial-comments';
 
 // The comments are their own chunk (the list, TanStack Query, full zod, the form's loader):
 // the article shows and becomes interactive without them.
+// In steps with a yield between (zod and the schemas, the query client, then the section), so
+// that evaluating the code is never one long task on a slow phone. Each step's chunks are small,
+// so the extra round trips are short, and the comments the server rendered are on screen
+// meanwhile.
 const loadCommentsRoot = () =>
-  import('../features/comments/comments-root').then(({ CommentsRoot }) => CommentsRoot);
+  import('../contract/comments')
+    .then(yieldToMain)
+    .then(() => import('../features/comments/comments-query-client'))
+    .then(yieldToMain)
+    .then(() => import('../features/comments/comments-root'))
+    .then(({ CommentsRoot }) => CommentsRoot);
 const CommentsRoot = lazyWithRetry(loadCommentsRoot);
 
 /** Resolved when the server-rendered comments should come alive (see ServerRenderedComments). */

@@ -14,6 +14,13 @@ import {
 } from './comments';
 import type { ApiErrorBody } from './errors';
 import { defaultModerationSettings, type HeldReason, type ModerationSettings } from './moderation';
+import { z } from './zod-mini';
+import en from 'zod/v4/locales/en.js';
+
+// zod/mini carries no messages of its own ("Invalid input"): the refusals the mock and the server
+// send (a malformed client id, a bad page size) say in English what was wrong, as zod's full
+// build did. Only they import these rules, so the browser's comment code goes without.
+z.config(en());
 
 /** WordPress's defaults (thread_comments_depth, comment_flood_filter, comment_max_links). */
 export const commentRules = {

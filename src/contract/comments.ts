@@ -1,4 +1,7 @@
-import { z } from './zod';
+// zod/mini, as the article's contract: the comment code loads its schemas without the whole of
+// zod (see ./zod-mini.ts). The server and the mock read them as well, and the OpenAPI document
+// is made from them (z.toJSONSchema takes mini schemas too).
+import { z } from './zod-mini';
 import { safeHttpUrl } from './safe-url';
 import { utf8Bytes } from './text-bytes';
 
@@ -18,88 +21,88 @@ const label = String.raw`[^\s@"(),:;<>[\]\\._]+`;
 const internationalEmail = new RegExp(`^${atom}(?:\\.${atom})*@${label}(?:\\.${label})+$`, 'u');
 
 const maxBytes = (limit: number, message: string) =>
-  z.string().refine((value) => utf8Bytes(value) <= limit, { message, abort: true });
+  z.string().check(z.refine((value) => utf8Bytes(value) <= limit, { message, abort: true }));
 
-/** The fields a reader fills in; shared by the form (zodResolver) and the mock server. */
+/** Trimmed, then required: the message says what to type. */
+const required = (message: string) => z.string().check(z.trim(), z.minLength(1, message));
+
+/** The fields a reader fills in; shared by the form (its resolver) and the mock server. */
 export const commentFieldsSchema = z.object({
-  comment: z
-    .string()
-    .trim()
-    .min(1, 'Please type your comment text.')
-    .pipe(
-      maxBytes(
-        commentLimits.comment,
-        `Your comment is too long: shorten it to at most ${commentLimits.comment.toLocaleString('en')} bytes (most letters take 1, accented letters 2, emoji 4).`,
-      ),
+  comment: z.pipe(
+    required('Please type your comment text.'),
+    maxBytes(
+      commentLimits.comment,
+      `Your comment is too long: shorten it to at most ${commentLimits.comment.toLocaleString('en')} bytes (most letters take 1, accented letters 2, emoji 4).`,
     ),
-  name: z
-    .string()
-    .trim()
-    .min(1, 'Please enter your name.')
-    .pipe(
-      maxBytes(
-        commentLimits.name,
-        `Your name is too long: shorten it to at most ${commentLimits.name} bytes.`,
-      ),
+  ),
+  name: z.pipe(
+    required('Please enter your name.'),
+    maxBytes(
+      commentLimits.name,
+      `Your name is too long: shorten it to at most ${commentLimits.name} bytes.`,
     ),
-  email: z
-    .string()
-    .trim()
-    .min(1, 'Please enter your email address. It will not be published.')
-    .pipe(
+  ),
+  email: z.pipe(
+    z.pipe(
+      required('Please enter your email address. It will not be published.'),
       maxBytes(
         commentLimits.email,
         `Your email address is too long: it can be at most ${commentLimits.email} bytes.`,
       ),
-    )
-    .pipe(
-      z.email({
-        pattern: internationalEmail,
-        message: 'Please enter a valid email address, like name@example.com.',
-      }),
     ),
-  website: z
-    .string()
-    .trim()
-    .pipe(
-      maxBytes(
-        commentLimits.website,
-        `Your URL is too long: shorten it to at most ${commentLimits.website} bytes.`,
+    z.email({
+      pattern: internationalEmail,
+      message: 'Please enter a valid email address, like name@example.com.',
+    }),
+  ),
+  website: z.pipe(
+    z
+      .pipe(
+        z.string().check(z.trim()),
+        maxBytes(
+          commentLimits.website,
+          `Your URL is too long: shorten it to at most ${commentLimits.website} bytes.`,
+        ),
+      )
+      .check(
+        z.refine((value) => value === '' || safeHttpUrl(value) !== null, {
+          message:
+            'Enter a full web address starting with http:// or https://, like https://example.com, or leave it empty.',
+        }),
       ),
-    )
-    .refine((value) => value === '' || safeHttpUrl(value) !== null, {
-      message:
-        'Enter a full web address starting with http:// or https://, like https://example.com, or leave it empty.',
-    })
-    .transform((value) => (value === '' ? '' : (safeHttpUrl(value) ?? ''))),
+    z.transform((value: string) => (value === '' ? '' : (safeHttpUrl(value) ?? ''))),
+  ),
 });
 
+const nonEmpty = () => z.string().check(z.minLength(1));
+const editToken = () => z.string().check(z.minLength(16));
+
 /** What the client POSTs: the fields plus where the comment goes and who is sending it. */
-export const commentRequestSchema = commentFieldsSchema.extend({
-  parentId: z.string().min(1).nullable(),
+export const commentRequestSchema = z.extend(commentFieldsSchema, {
+  parentId: z.nullable(nonEmpty()),
   /** Made by the client once per comment, so a resend of the same comment is recognised. */
   clientId: z.uuid(),
   /** The honeypot: hidden from people, filled in by bots. */
-  homepage: z.string().optional(),
+  homepage: z.optional(z.string()),
 });
 export type CommentRequest = z.input<typeof commentRequestSchema>;
 
 /** A comment as the API publishes it: never an email address, nor anything derived from one. */
 export const commentSchema = z.object({
-  id: z.string().min(1),
-  parentId: z.string().min(1).nullable(),
+  id: nonEmpty(),
+  parentId: z.nullable(nonEmpty()),
   author: z.string(),
   /** Rendered as a link only when it is a safe http(s) URL. */
-  website: z.string().nullable(),
+  website: z.nullable(z.string()),
   content: z.string(),
   createdAt: z.iso.datetime({ offset: true }),
   /** When its author last changed it, if ever. */
-  editedAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  editedAt: z.optional(z.nullable(z.iso.datetime({ offset: true }))),
   /** "pending" comments are only ever returned to their own author. */
   /** "deleted" stands in for a comment its author removed while replies to it remain. */
   status: z.enum(['approved', 'pending', 'deleted']),
   /** Present (true) on a reply a moderator wrote as the site: readers see a "Moderator" badge. */
-  byModerator: z.literal(true).optional(),
+  byModerator: z.optional(z.literal(true)),
 });
 export type Comment = z.infer<typeof commentSchema>;
 
@@ -110,10 +113,10 @@ export const commentPageSchema = z.object({
   /** The page's threads: top-level comments with all their replies, flat, in display order. */
   comments: z.array(commentSchema),
   /** Approved comments on the article, all pages together. */
-  total: z.number().int().nonnegative(),
-  nextCursor: z.string().nullable(),
+  total: z.int().check(z.nonnegative()),
+  nextCursor: z.nullable(z.string()),
   /** Present (true) when the article takes no new comments (closed by age or by a moderator). */
-  commentsClosed: z.literal(true).optional(),
+  commentsClosed: z.optional(z.literal(true)),
 });
 export type CommentPage = z.infer<typeof commentPageSchema>;
 
@@ -135,10 +138,10 @@ export const commentFormAction = (slug: string) => `/articles/${encodeURICompone
 export const commentPageSize = 50;
 
 export const commentsQuerySchema = z.object({
-  order: commentOrderSchema.default('oldest'),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  order: z._default(commentOrderSchema, 'oldest'),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 50),
   /** The id of the last thread of the previous page. */
-  cursor: z.string().min(1).optional(),
+  cursor: z.optional(nonEmpty()),
 });
 
 /** Authors may change or remove a comment for this long after posting it (Isso's window). */
@@ -147,14 +150,14 @@ export const editWindowMinutes = 15;
 export const postCommentResponseSchema = z.object({
   comment: commentSchema,
   /** Given to the author alone: proves, for the edit window, that the comment is theirs. */
-  editToken: z.string().min(16),
+  editToken: editToken(),
 });
 
 export const editCommentRequestSchema = z.object({
   comment: commentFieldsSchema.shape.comment,
-  editToken: z.string().min(16),
+  editToken: editToken(),
 });
 
-export const deleteCommentRequestSchema = z.object({ editToken: z.string().min(16) });
+export const deleteCommentRequestSchema = z.object({ editToken: editToken() });
 
 export const editCommentResponseSchema = z.object({ comment: commentSchema });

@@ -126,4 +126,54 @@ describe('the real server’s pages', () => {
     expect(errors).toEqual([]);
     await context.close();
   });
+
+  it('keeps the server’s form, and words typed into it early, while the comments hydrate', async () => {
+    const context = await browser.newContext(phone);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        Object.assign(window, { serverField: document.querySelector('.comment-respond textarea') });
+      });
+    });
+    const formCode: string[] = [];
+    page.on('request', (request) => {
+      if (/\/comment-form-[^/]*\.js$/.test(request.url())) formCode.push(request.url());
+    });
+    const sameField = () =>
+      page.evaluate(() => {
+        const { serverField } = window as unknown as { serverField: Element | null };
+        return (
+          serverField !== null &&
+          serverField === document.querySelector('.comment-respond textarea')
+        );
+      });
+    await page.goto(`${server.url}${seedPath}`);
+    // The comments hydrate as the reader reaches them; the form, further down, stays the
+    // server's (no code for it yet), however the section above it re-renders.
+    await page.evaluate(() =>
+      document.querySelector('.comment')?.scrollIntoView({ block: 'start' }),
+    );
+    await waitForCommentsHydrated(page);
+    expect(await sameField()).toBe(true);
+    // Typing into it fetches its code; the words stay as the same field comes alive.
+    const field = page.getByRole('textbox', { name: 'Comment', exact: true });
+    await field.click();
+    await page.keyboard.type('Typed before the form’s code came.');
+    await page.waitForFunction(() => {
+      const textarea = document.querySelector('.comment-respond textarea');
+      return (
+        textarea !== null && Object.keys(textarea).some((key) => key.startsWith('__reactProps'))
+      );
+    });
+    expect(formCode).toHaveLength(1);
+    expect(await sameField()).toBe(true);
+    expect(await field.inputValue()).toBe('Typed before the form’s code came.');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 });

@@ -202,6 +202,12 @@ describe('the comment form', () => {
       'Your comment wasn’t posted: check these 4 fields: Comment, Name, Email, Website.',
     );
     expect(countHeading()).toHaveTextContent('5 thoughts');
+
+    // Once sent, each field is checked again as it changes: a corrected one loses its message.
+    await user.type(field('Name'), 'Ada');
+    expect(field('Name')).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByText('Please enter your name.')).not.toBeInTheDocument();
+    expect(field('Comment')).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('posts: shows the comment at once, then the saved one, clears the field, counts it and announces it', async () => {

@@ -1,4 +1,4 @@
-import { z } from '../../contract/zod';
+import { z } from '../../contract/zod-mini';
 import { localStore } from '../../lib/local-store';
 
 const draftSchema = z.object({ text: z.string(), savedAt: z.number() });

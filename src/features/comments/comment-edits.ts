@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client';
-import { z } from '../../contract/zod';
+import { z } from '../../contract/zod-mini';
 import { commentQueries } from './comment-queries';
 import { editCommentResponseSchema } from '../../contract/comments';
 import { editTokens } from './edit-tokens';

@@ -1,10 +1,9 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type ChangeEvent, type ReactNode } from 'react';
-import { useForm, type FieldPath } from 'react-hook-form';
 import { isApiError } from '../../lib/api-error';
+import { useFormFields, type FieldErrors } from '../../lib/use-form-fields';
 import { useNow } from '../../lib/use-now';
-import { z } from '../../contract/zod';
+import { z } from '../../contract/zod-mini';
 import { commentDraft } from './comment-draft';
 import { commentMutationKeys } from './comment-queries';
 import {
@@ -20,7 +19,10 @@ import { savedDetails } from './saved-details';
 import { useLeaveGuard } from './use-leave-guard';
 import type { PendingComment } from './use-pending-comments';
 
-const formSchema = commentFieldsSchema.extend({ saveDetails: z.boolean(), homepage: z.string() });
+const formSchema = z.extend(commentFieldsSchema, {
+  saveDetails: z.boolean(),
+  homepage: z.string(),
+});
 type FormInput = z.input<typeof formSchema>;
 type FormOutput = z.output<typeof formSchema>;
 type FieldName = 'comment' | 'name' | 'email' | 'website';
@@ -92,19 +94,12 @@ export function CommentForm({
     error: (name: FieldName) => `${id}-${name}-error`,
   };
   const formRef = useRef<HTMLFormElement>(null);
-  const {
-    register,
-    handleSubmit,
-    setError,
-    setFocus,
-    resetField,
-    getValues,
-    formState: { errors },
-  } = useForm<FormInput, unknown, FormOutput>({
-    resolver: zodResolver(formSchema),
-    defaultValues: initialValues(slug, parentId, echo),
-    shouldFocusError: true,
-  });
+  const { register, handleSubmit, setError, setFocus, resetField, getValues, errors } =
+    useFormFields<FormInput, FormOutput>({
+      schema: formSchema,
+      defaultValues: initialValues(slug, parentId, echo),
+      order: fieldOrder,
+    });
   const mutation = useMutation<{ comment: Comment }, unknown, PostCommentVariables>({
     mutationKey: commentMutationKeys.post(slug),
     // This form shows each failure and retries it itself (see handleFailure).
@@ -215,7 +210,7 @@ export function CommentForm({
     if (isApiError(error) && error.status === 400) {
       const onFields = Object.entries(error.fieldErrors).filter(([name]) => isFieldName(name));
       if (onFields.length > 0) {
-        for (const [name, message] of onFields) setError(name as FieldPath<FormInput>, { message });
+        for (const [name, message] of onFields) setError(name as FieldName, { message });
         announceInvalid(fieldOrder.filter((name) => onFields.some(([field]) => field === name)));
         const first = fieldOrder.find((name) => onFields.some(([field]) => field === name));
         if (first) setFocus(first);
@@ -254,7 +249,7 @@ export function CommentForm({
     });
   }
 
-  function onInvalid(invalid: Partial<Record<string, unknown>>) {
+  function onInvalid(invalid: FieldErrors<keyof FormInput>) {
     setEchoErrors({});
     announceInvalid(fieldOrder.filter((name) => invalid[name]));
   }
@@ -395,7 +390,7 @@ export function CommentForm({
             readOnly={pending !== undefined}
             {...register('comment', {
               // Every keystroke is kept, so a reload or a failed post never loses the text.
-              onChange: (event: ChangeEvent<HTMLTextAreaElement>) => {
+              onChange: (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
                 commentDraft.save(slug, parentId, event.target.value);
                 setHasText(event.target.value.trim() !== '');
               },

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { ShareButton } from '../../components/share-button';
 import { formatDateTime, prerenderDateFormat } from '../../lib/format-date';
 import { useHydrated } from '../../lib/use-hydrated';
@@ -24,8 +24,27 @@ function countAll(nodes: readonly CommentNode[]): number {
   return nodes.reduce((sum, n) => sum + 1 + countAll(n.replies), 0);
 }
 
-export function CommentItem({ node }: { node: CommentNode }) {
-  const { slug, announce, highlightedId, revealId, waitingIds, onReply, renderReplyForm } =
+/**
+ * The same comments in the same places: the tree is built anew on every render of the section,
+ * but the comments in it are the query cache's own objects, unchanged unless their page changed.
+ */
+function sameNode(a: CommentNode, b: CommentNode): boolean {
+  return (
+    a.comment === b.comment &&
+    a.depth === b.depth &&
+    a.replies.length === b.replies.length &&
+    a.replies.every((reply, i) => sameNode(reply, b.replies[i] as CommentNode))
+  );
+}
+
+/**
+ * One comment and its replies. Memoised: "Load more" re-renders the section, and re-rendering
+ * every thread already on screen (hundreds, in a busy thread) made the next page late.
+ */
+export const CommentItem = memo(CommentItemView, (prev, next) => sameNode(prev.node, next.node));
+
+function CommentItemView({ node }: { node: CommentNode }) {
+  const { slug, announce, highlightedId, revealId, waitingIds, onReply, replyingTo, replyForm } =
     useCommentThread();
   const { comment, depth, replies } = node;
   const [expanded, setExpanded] = useState(false);
@@ -194,7 +213,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
           </p>
         ) : null}
       </article>
-      {renderReplyForm(comment.id)}
+      {replyingTo === comment.id ? replyForm : null}
       {replyList}
       {open ? null : (
         <p className="comment__more-replies">

@@ -30,8 +30,12 @@ export const commentQueries = {
   list: (slug: string, order: CommentOrder) =>
     infiniteQueryOptions({
       queryKey: [...commentQueries.all(slug), 'list', { order }] as const,
-      queryFn: ({ pageParam, signal }) =>
-        fetchCommentPage(slug, { order, limit: commentPageSize, cursor: pageParam }, signal),
+      // A later page comes through `page`, so one fetched ahead (see CommentSection) is used
+      // at once, and one still on its way is waited for, not asked for twice.
+      queryFn: ({ pageParam, signal, client }) =>
+        pageParam === null
+          ? fetchCommentPage(slug, { order, limit: commentPageSize }, signal)
+          : client.fetchQuery(commentQueries.page(slug, order, pageParam)),
       initialPageParam: null as string | null,
       getNextPageParam: (lastPage) => lastPage.nextCursor,
       // What the reader is reading never changes under them: new comments from others are
@@ -39,6 +43,17 @@ export const commentQueries = {
       staleTime: Infinity,
       refetchOnWindowFocus: false,
       refetchOnReconnect: false,
+    }),
+  /**
+   * The page after `cursor`, fetched ahead while the reader nears "Load more": the click then
+   * only has to show it. Briefly fresh: the list takes it as it is, or asks again.
+   */
+  page: (slug: string, order: CommentOrder, cursor: string) =>
+    queryOptions({
+      queryKey: [...commentQueries.all(slug), 'page', { order, cursor }] as const,
+      queryFn: ({ signal }) =>
+        fetchCommentPage(slug, { order, limit: commentPageSize, cursor }, signal),
+      staleTime: 30_000,
     }),
   /** A light check for comments posted since the list was loaded: on focus and on an interval. */
   latest: (slug: string) =>

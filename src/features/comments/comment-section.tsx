@@ -4,7 +4,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ErrorState } from '../../components/error-state';
 import { useHydrated } from '../../lib/use-hydrated';
 import { LazyCommentForm as CommentForm } from './lazy-comment-form';
@@ -99,6 +99,32 @@ export function CommentSection({
     loadMore: () => void fetchNextPage(),
   });
 
+  // A reader who is among the comments may well read on: the next page is fetched ahead, once
+  // the browser is idle, so "Load more" only has to show it.
+  const nextCursor = query.data?.pages.at(-1)?.nextCursor ?? null;
+  useEffect(() => {
+    const element = sectionRef.current;
+    if (!element || nextCursor === null || typeof IntersectionObserver === 'undefined') return;
+    let idle: number | undefined;
+    const prefetch = () =>
+      void queryClient.prefetchQuery(commentQueries.page(slug, order, nextCursor));
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      observer.disconnect();
+      idle =
+        typeof requestIdleCallback === 'function'
+          ? requestIdleCallback(prefetch, { timeout: 2000 })
+          : window.setTimeout(prefetch, 300);
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      if (idle === undefined) return;
+      if (typeof cancelIdleCallback === 'function') cancelIdleCallback(idle);
+      else window.clearTimeout(idle);
+    };
+  }, [nextCursor, queryClient, slug, order]);
+
   const focusedOnLoad = useRef(false);
   useEffect(() => {
     if (!focusOnLoad || query.isPending || focusedOnLoad.current) return;
@@ -171,6 +197,24 @@ export function CommentSection({
     />
   );
 
+  // Every comment reads this: a new object on each render would re-render them all (see
+  // CommentItem), so it changes only when what it says does.
+  const replyForm = replyTo ? form(replyTo) : null;
+  const waitingKey = [...waitingIds].join('\n');
+  const threadContext = useMemo(
+    () => ({
+      slug,
+      announce: setAnnouncement,
+      highlightedId: targetId,
+      revealId: wantedId,
+      waitingIds: new Set(waitingKey ? waitingKey.split('\n') : []),
+      onReply: setReplyTo,
+      replyingTo: replyTo?.id ?? null,
+      replyForm,
+    }),
+    [slug, targetId, wantedId, waitingKey, replyTo, replyForm],
+  );
+
   const heading = (text: string) => (
     <h2 id={headingId} ref={headingRef} className="comments__title" tabIndex={-1}>
       {text}
@@ -239,17 +283,7 @@ export function CommentSection({
               Be the first to share what you think: leave a reply below.
             </p>
           ) : (
-            <CommentThreadContext
-              value={{
-                slug,
-                announce: setAnnouncement,
-                highlightedId: targetId,
-                revealId: wantedId,
-                waitingIds,
-                onReply: setReplyTo,
-                renderReplyForm: (commentId) => (replyTo?.id === commentId ? form(replyTo) : null),
-              }}
-            >
+            <CommentThreadContext value={threadContext}>
               <ol className="comment-list" aria-busy={sorting || undefined}>
                 {tree.map((node) => (
                   <CommentItem key={node.comment.id} node={node} />

@@ -12,8 +12,9 @@ export interface CommentThreadContextValue {
   /** Shown comments that wait for the network to come back before they can be posted. */
   waitingIds: ReadonlySet<string>;
   onReply: (comment: { id: string; author: string }) => void;
-  /** The reply form, when the reader is replying to this comment. */
-  renderReplyForm: (commentId: string) => ReactNode;
+  /** The comment the reader is replying to, under which `replyForm` goes. */
+  replyingTo: string | null;
+  replyForm: ReactNode;
 }
 
 export const CommentThreadContext = createContext<CommentThreadContextValue | null>(null);

@@ -1,4 +1,4 @@
-import { z } from '../../contract/zod';
+import { z } from '../../contract/zod-mini';
 import { localStore } from '../../lib/local-store';
 
 const key = 'comments:commenter-token';
@@ -8,7 +8,7 @@ const key = 'comments:commenter-token';
  * reader their own comments held for moderation; it says nothing about who they are.
  */
 export function commenterToken(): string {
-  const existing = localStore.read(key, z.string().min(16));
+  const existing = localStore.read(key, z.string().check(z.minLength(16)));
   if (existing) return existing;
   const token = crypto.randomUUID();
   localStore.write(key, token);

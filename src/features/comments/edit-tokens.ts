@@ -1,5 +1,5 @@
 import { localStore } from '../../lib/local-store';
-import { z } from '../../contract/zod';
+import { z } from '../../contract/zod-mini';
 import { editWindowMinutes } from '../../contract/comments';
 
 const key = 'comments:edit-tokens';

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../lib/api-client';
-import { z } from '../../contract/zod';
+import { z } from '../../contract/zod-mini';
 import { isTransient } from '../../lib/remote-data';
 import { commenterToken } from './commenter-token';
 import { commentDraft } from './comment-draft';

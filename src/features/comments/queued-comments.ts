@@ -2,7 +2,7 @@ import type { DehydratedState, Mutation } from '@tanstack/react-query';
 import type { PersistedClient, Persister } from '@tanstack/react-query-persist-client';
 import { localStore } from '../../lib/local-store';
 import { isTransient } from '../../lib/remote-data';
-import { z } from '../../contract/zod';
+import { z } from '../../contract/zod-mini';
 import {
   legacyQueueKey,
   queueChangedEvent,
