@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { Database } from './db/client';
 import type { PageRenderer } from './pages/page-renderer';
+import type { HeldComment } from './lib/notifications';
+import type { PasswordCost } from './lib/passwords';
 
 /** What the app is built from: real ones in main.ts, test ones in the tests. */
 export interface AppDeps {
@@ -17,6 +19,10 @@ export interface AppDeps {
   pages?: PageRenderer;
   /** Whether the database answers, for /readyz. */
   ready?: () => Promise<boolean>;
+  /** Told of every comment the rules hold (e-mail and webhook notifications); never awaited. */
+  onHeld?: (comment: HeldComment) => void;
+  /** argon2id's cost; the OWASP parameters unless set (tests use cheap ones). */
+  passwordCost?: PasswordCost;
 }
 
 export type AppEnv = { Variables: { requestId: string } };

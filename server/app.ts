@@ -12,6 +12,8 @@ import { articlePaths, articleRoutes } from './routes/articles/articles.routes';
 import { commentFormRoutes } from './routes/comments/comment-form.routes';
 import { commentPaths, commentRoutes } from './routes/comments/comments.routes';
 import { healthRoutes } from './routes/health/health.routes';
+import { moderationRoutes } from './routes/moderation/moderation.routes';
+import { createSettingsReader } from './routes/settings/settings-store';
 import { openApiRoutes } from './routes/openapi/openapi.routes';
 
 /** Which methods each API path answers, for 405 and its Allow header. */
@@ -85,7 +87,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes(deps));
   app.route('/', openApiRoutes());
   app.route('/', articleRoutes(deps));
-  app.route('/', commentRoutes(deps));
+  const settings = createSettingsReader(deps.db);
+  app.route('/', commentRoutes(deps, settings));
+  app.route('/', moderationRoutes(deps, settings));
 
   for (const [path, methods] of Object.entries(allowedMethods)) {
     app.all(path, (c) => {
@@ -102,7 +106,7 @@ export function createApp(deps: AppDeps) {
 
   if (deps.pages) {
     const pages = deps.pages;
-    app.route('/', commentFormRoutes(deps, pages));
+    app.route('/', commentFormRoutes(deps, pages, settings));
     app.get('*', (c) => pages.handle(c));
     app.on('HEAD', '*', (c) => pages.handle(c));
   }

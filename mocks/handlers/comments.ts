@@ -123,6 +123,8 @@ export const commentHandlers = [
               sameEmail(c.email, email) &&
               c.content === content,
           ),
+        hasApprovedComment: async (email) =>
+          db.all().some((c) => c.status === 'approved' && sameEmail(c.email, email)),
         lastPostAt: async (email) => {
           const latest = db
             .all()

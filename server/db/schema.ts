@@ -72,6 +72,14 @@ export const comments = pgTable(
     clientIdHash: text('client_id_hash'),
     /** Where the comment came from, for moderators (as WordPress's comment_author_IP). */
     ip: text('ip'),
+    /** Why the rules held it or sent it to spam (src/contract/moderation.ts heldReasonSchema). */
+    heldReasons: text('held_reasons').array().notNull().default(sql`'{}'::text[]`),
+    /** The status before a moderator sent it to spam or trash: where Restore takes it back. */
+    statusBefore: text('status_before', { enum: ['approved', 'pending'] }),
+    /** The moderator who wrote it, as the site: readers see a "Moderator" badge. */
+    moderatorId: bigint('moderator_id', { mode: 'number' }).references(() => moderators.id, {
+      onDelete: 'set null',
+    }),
   },
   (t) => [
     // Idempotency under races: two resends of one submission can store only one comment.
@@ -93,9 +101,102 @@ export const comments = pgTable(
       .on(t.articleId)
       .where(sql`${t.status} = 'approved'`),
     check('comments_depth_check', sql`${t.depth} between 1 and 5`),
+    // The queue: a tab's comments, newest first, whatever the article.
+    index('comments_queue_idx').on(t.status, t.createdAt.desc(), t.id.desc()),
     check(
       'comments_status_check',
       sql`${t.status} in ('approved', 'pending', 'deleted', 'spam', 'trash')`,
     ),
   ],
+);
+
+export const moderators = pgTable(
+  'moderators',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    name: text('name').notNull(),
+    /** Kept as given; unique regardless of case. */
+    email: text('email').notNull(),
+    /** argon2id, in its PHC string form (parameters and salt included). */
+    passwordHash: text('password_hash').notNull(),
+    /** 'editor' is reserved for a later role with more rights. */
+    role: text('role', { enum: ['moderator', 'editor'] })
+      .notNull()
+      .default('moderator'),
+    disabledAt: timestamp('disabled_at', { withTimezone: true, precision: 3 }),
+    createdAt: createdAt().notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('moderators_email_key').on(sql`lower(${t.email})`),
+    check('moderators_role_check', sql`${t.role} in ('moderator', 'editor')`),
+  ],
+);
+
+export const moderatorSessions = pgTable(
+  'moderator_sessions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** SHA-256 of the cookie's token: a copy of the database signs no one in. */
+    tokenHash: text('token_hash').notNull(),
+    moderatorId: bigint('moderator_id', { mode: 'number' })
+      .notNull()
+      .references(() => moderators.id, { onDelete: 'cascade' }),
+    createdAt: createdAt().notNull(),
+    /** The idle expiry runs from here. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, precision: 3 }).notNull(),
+    /** The absolute expiry. */
+    expiresAt: timestamp('expires_at', { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('moderator_sessions_token_key').on(t.tokenHash),
+    index('moderator_sessions_moderator_idx').on(t.moderatorId),
+  ],
+);
+
+/**
+ * Failed sign-ins, per account and per address, in the database: every server process sees
+ * the same counts, and a restart forgets none.
+ */
+export const signInFailures = pgTable('sign_in_failures', {
+  /** 'account:' or 'ip:' and the SHA-256 of the lower-cased email or of the address. */
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull(),
+  lastFailureAt: timestamp('last_failure_at', { withTimezone: true, precision: 3 }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true, precision: 3 }),
+});
+
+export const moderationAudit = pgTable(
+  'moderation_audit',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+    moderatorId: bigint('moderator_id', { mode: 'number' }).references(() => moderators.id, {
+      onDelete: 'set null',
+    }),
+    action: text('action').notNull(),
+    /** No foreign key: the entry outlives a comment deleted for good. */
+    commentId: bigint('comment_id', { mode: 'number' }),
+    articleId: bigint('article_id', { mode: 'number' }).references(() => articles.id, {
+      onDelete: 'set null',
+    }),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    /** Never an email or an IP address. */
+    detail: text('detail'),
+  },
+  (t) => [
+    index('moderation_audit_at_idx').on(t.at.desc(), t.id.desc()),
+    index('moderation_audit_comment_idx').on(t.commentId),
+  ],
+);
+
+/** The owner's rules, one row (id 1), as src/contract/moderation.ts moderationSettingsSchema. */
+export const moderationSettings = pgTable(
+  'moderation_settings',
+  {
+    id: smallint('id').primaryKey().default(1),
+    settings: jsonb('settings').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [check('moderation_settings_one_row', sql`${t.id} = 1`)],
 );

@@ -13,6 +13,7 @@ import {
   type Comment,
 } from './comments';
 import type { ApiErrorBody } from './errors';
+import { defaultModerationSettings, type HeldReason, type ModerationSettings } from './moderation';
 
 /** WordPress's defaults (thread_comments_depth, comment_flood_filter, comment_max_links). */
 export const commentRules = {
@@ -36,6 +37,8 @@ export interface StoredCommentView {
   createdAt: string;
   editedAt?: string | null;
   status: StoredStatus;
+  /** Written by a moderator as the site. */
+  byModerator?: boolean;
 }
 
 /** An error answer: its status, its body in the contract's shape, and any headers it needs. */
@@ -58,11 +61,13 @@ export const refusals = {
   noArticle: () => refusal(404, 'No article has that address.'),
   noComment: () => refusal(404, 'That comment no longer exists.'),
   notYours: () => refusal(403, 'You can only change your own comments.'),
-  windowClosed: () =>
+  windowClosed: (minutes: number = editWindowMinutes) =>
     refusal(
       403,
-      `The ${editWindowMinutes}-minute editing window has closed: this comment can no longer be changed.`,
+      `The ${minutes}-minute editing window has closed: this comment can no longer be changed.`,
     ),
+  /** WordPress's words (wp_handle_comment_submission, comment_closed). */
+  closed: () => refusal(403, 'Sorry, comments are closed for this item.'),
   parentGone: () =>
     refusal(400, 'The comment you are replying to no longer exists.', {
       fieldErrors: { parentId: 'The comment you are replying to no longer exists.' },
@@ -177,9 +182,17 @@ export function parseDeleteRequest(body: unknown) {
   );
 }
 
-export function parseCommentsQuery(params: Record<string, string>): Parsed<CommentsQuery> {
+/** The list's parameters; `pageSize` (the owner's setting) when the request names no limit. */
+export function parseCommentsQuery(
+  params: Record<string, string>,
+  pageSize?: number,
+): Parsed<CommentsQuery> {
+  const withLimit =
+    params.limit === undefined && pageSize !== undefined
+      ? { ...params, limit: String(pageSize) }
+      : params;
   return parsed(
-    commentsQuerySchema.safeParse(params),
+    commentsQuerySchema.safeParse(withLimit),
     'The comment list was asked for with bad parameters.',
   );
 }
@@ -189,8 +202,70 @@ export function countLinks(text: string): number {
   return text.match(/\bhttps?:\/\/|\bwww\./gi)?.length ?? 0;
 }
 
-export function heldForLinks(text: string): boolean {
-  return countLinks(text) >= commentRules.maxLinks;
+export function heldForLinks(text: string, maxLinks: number = commentRules.maxLinks): boolean {
+  // As WordPress: 0 turns the rule off.
+  return maxLinks > 0 && countLinks(text) >= maxLinks;
+}
+
+/** A settings word list (one per line), as WordPress reads moderation_keys: trimmed, no blanks. */
+export function wordsOf(list: string): string[] {
+  return list
+    .split(/\r?\n/)
+    .map((word) => word.trim())
+    .filter(Boolean);
+}
+
+/**
+ * Whether any word is in any of the fields: case-insensitive substrings, as WordPress's
+ * check_comment and wp_check_comment_disallowed_list match them ("press" is in "WordPress").
+ */
+export function containsWord(words: readonly string[], fields: readonly (string | null)[]) {
+  const haystacks = fields.filter((f): f is string => Boolean(f)).map((f) => f.toLowerCase());
+  return words.some((word) => {
+    const needle = word.toLowerCase();
+    return haystacks.some((field) => field.includes(needle));
+  });
+}
+
+/** What the moderation words are matched in: WordPress's author, email, url, content and IP. */
+export interface CommentFields {
+  content: string;
+  author: string;
+  email: string;
+  website: string | null;
+  ip: string | null;
+}
+
+/**
+ * A new comment's fate by the owner's rules: spam for a disallowed word; otherwise held for
+ * each reason that applies (links, a moderation word, a first comment), approved for none.
+ */
+export function judgeComment(
+  fields: CommentFields,
+  settings: ModerationSettings,
+  previouslyApproved: boolean,
+): { status: 'approved' | 'pending' | 'spam'; reasons: HeldReason[] } {
+  const all = [fields.content, fields.author, fields.email, fields.website, fields.ip];
+  if (containsWord(wordsOf(settings.disallowedWords), all)) {
+    return { status: 'spam', reasons: ['disallowed-word'] };
+  }
+  const reasons: HeldReason[] = [];
+  if (heldForLinks(fields.content, settings.maxLinks)) reasons.push('links');
+  if (containsWord(wordsOf(settings.moderationWords), all)) reasons.push('moderation-word');
+  if (settings.holdFirstComment && !previouslyApproved) reasons.push('first-comment');
+  return { status: reasons.length ? 'pending' : 'approved', reasons };
+}
+
+/** Whether an article takes no new comments: closed by a moderator, or older than the limit. */
+export function commentsClosed(
+  article: { slug: string; publishedAt: string | Date },
+  settings: Pick<ModerationSettings, 'closeAfterDays' | 'closedArticles'>,
+  now: Date,
+): boolean {
+  if (settings.closedArticles.includes(article.slug)) return true;
+  if (settings.closeAfterDays <= 0) return false;
+  const published = new Date(article.publishedAt).getTime();
+  return now.getTime() - published > settings.closeAfterDays * 24 * 60 * 60 * 1000;
 }
 
 /** The questions the rules ask a store before a new comment is kept. */
@@ -210,6 +285,8 @@ export interface NewCommentLookups<Stored> {
   }): Promise<boolean>;
   /** When this email address last posted a comment that is still kept. */
   lastPostAt(email: string): Promise<Date | null>;
+  /** Whether this email address has an approved comment anywhere (comment_previously_approved). */
+  hasApprovedComment(email: string): Promise<boolean>;
 }
 
 export type NewCommentDecision<Stored> =
@@ -222,13 +299,20 @@ export type NewCommentDecision<Stored> =
       kind: 'store';
       parentId: string | null;
       depth: number;
-      status: 'approved' | 'pending';
+      status: 'approved' | 'pending' | 'spam';
+      reasons: HeldReason[];
       email: string;
     };
 
 export interface RuleOptions {
   /** Off only in the server's bench profile, to measure posting rather than the guard. */
   floodGuard?: boolean;
+  /** The owner's rules; WordPress's defaults when absent. */
+  settings?: ModerationSettings;
+  /** The article commented on, for the rules that close comments. */
+  article?: { slug: string; publishedAt: string | Date };
+  /** The sender's address, which moderation words are matched in too. */
+  ip?: string | null;
 }
 
 /** Decides what happens to a new comment, in WordPress's order of checks. */
@@ -239,9 +323,15 @@ export async function decideNewComment<Stored>(
   options: RuleOptions = {},
 ): Promise<NewCommentDecision<Stored>> {
   if (input.homepage) return { kind: 'discard' };
+  const settings = options.settings ?? defaultModerationSettings;
 
   const existing = await lookups.byClientId(input.clientId);
   if (existing) return { kind: 'resend', existing };
+
+  // After the resend check: a lost answer to a comment sent before closing still gets its reply.
+  if (options.article && commentsClosed(options.article, settings, now)) {
+    return { kind: 'refuse', refusal: refusals.closed() };
+  }
 
   let parentId = input.parentId;
   let depth = 1;
@@ -268,19 +358,27 @@ export async function decideNewComment<Stored>(
 
   if (options.floodGuard !== false) {
     const last = await lookups.lastPostAt(email);
-    const waitMs = last ? last.getTime() + commentRules.floodSeconds * 1000 - now.getTime() : 0;
+    const waitMs = last ? last.getTime() + settings.floodSeconds * 1000 - now.getTime() : 0;
     if (waitMs > 0) {
       return { kind: 'refuse', refusal: refusals.flood(Math.ceil(waitMs / 1000)) };
     }
   }
 
-  return {
-    kind: 'store',
-    parentId,
-    depth,
-    status: heldForLinks(input.comment) ? 'pending' : 'approved',
-    email,
-  };
+  const previouslyApproved = settings.holdFirstComment
+    ? await lookups.hasApprovedComment(email)
+    : true;
+  const { status, reasons } = judgeComment(
+    {
+      content: input.comment,
+      author: input.name,
+      email,
+      website: input.website || null,
+      ip: options.ip ?? null,
+    },
+    settings,
+    previouslyApproved,
+  );
+  return { kind: 'store', parentId, depth, status, reasons, email };
 }
 
 /** What a comment that is going to be discarded looks like to the bot that sent it. */
@@ -302,6 +400,7 @@ export function checkOwnEdit(
   comment: Pick<StoredCommentView, 'status' | 'createdAt'> | null,
   tokenMatches: boolean,
   now: Date,
+  windowMinutes: number = editWindowMinutes,
 ): Refusal | null {
   if (
     !comment ||
@@ -312,15 +411,22 @@ export function checkOwnEdit(
     return refusals.noComment();
   }
   if (!tokenMatches) return refusals.notYours();
-  if (now.getTime() - Date.parse(comment.createdAt) > commentRules.editWindowMs) {
-    return refusals.windowClosed();
+  if (now.getTime() - Date.parse(comment.createdAt) > windowMinutes * 60 * 1000) {
+    return refusals.windowClosed(windowMinutes);
   }
   return null;
 }
 
-/** An edit that adds links is held, as a new comment would be. */
-export function statusAfterEdit(current: StoredStatus, content: string): StoredStatus {
-  return heldForLinks(content) ? 'pending' : current;
+/** An edit that adds links or a moderation word is held, as a new comment would be. */
+export function statusAfterEdit(
+  current: StoredStatus,
+  content: string,
+  settings: Pick<ModerationSettings, 'maxLinks' | 'moderationWords'> = defaultModerationSettings,
+): StoredStatus {
+  const held =
+    heldForLinks(content, settings.maxLinks) ||
+    containsWord(wordsOf(settings.moderationWords), [content]);
+  return held ? 'pending' : current;
 }
 
 /**
@@ -349,7 +455,8 @@ export async function planDeletion(
 
 /** A comment as readers get it: never an email, a token, or a deleted comment's words. */
 export function toPublicComment(stored: StoredCommentView): Comment {
-  const { id, parentId, author, website, content, createdAt, editedAt, status } = stored;
+  const { id, parentId, author, website, content, createdAt, editedAt, status, byModerator } =
+    stored;
   if (status === 'deleted') {
     return {
       id,
@@ -372,6 +479,7 @@ export function toPublicComment(stored: StoredCommentView): Comment {
     createdAt,
     editedAt: editedAt ?? null,
     status: shown,
+    ...(byModerator ? { byModerator: true as const } : {}),
   };
 }
 

@@ -12,6 +12,8 @@ import { clientIp } from '../../lib/client-ip';
 import { ensureCommenterCookie } from '../../lib/commenter-cookie';
 import type { PageRenderer } from '../../pages/page-renderer';
 import { addComment, articleIdOf } from './comment-store';
+import { heldComment } from '../../lib/notifications';
+import type { SettingsReader } from '../settings/settings-store';
 
 export const commentFormPath = '/articles/:slug/comments';
 
@@ -49,7 +51,7 @@ function derivedClientId(token: string, fields: string[]): string {
  * a stored comment answers 303 to its permalink; a refusal, the article page with the words as
  * typed and the errors beside the fields, with the refusal's status.
  */
-export function commentFormRoutes(deps: AppDeps, pages: PageRenderer) {
+export function commentFormRoutes(deps: AppDeps, pages: PageRenderer, settings: SettingsReader) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   const secure = deps.publicUrl?.startsWith('https://') ?? false;
@@ -112,8 +114,11 @@ export function commentFormRoutes(deps: AppDeps, pages: PageRenderer) {
         commenterToken: token,
         ip: clientIp(c, deps.trustProxyHops ?? 0),
         now: now(),
-        rules: { floodGuard: deps.floodGuard ?? true },
+        rules: { floodGuard: deps.floodGuard ?? true, settings: await settings.get() },
       });
+      if (outcome.kind === 'stored' && outcome.row.status === 'pending') {
+        deps.onHeld?.(heldComment(outcome.row, slug));
+      }
       const permalink = (id: number | string) =>
         `/articles/${encodeURIComponent(slug)}#comment-${id}`;
       switch (outcome.kind) {

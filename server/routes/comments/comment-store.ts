@@ -26,6 +26,7 @@ import {
   type StoredCommentView,
   type StoredStatus,
 } from '../../../src/contract/comment-rules';
+import type { ModerationSettings } from '../../../src/contract/moderation';
 import type { Database, Queryable } from '../../db/client';
 import { articles, comments } from '../../db/schema';
 import { editTokenFor, hashToken } from '../../lib/tokens';
@@ -42,6 +43,7 @@ export function toView(row: Row): StoredCommentView {
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt ? row.editedAt.toISOString() : null,
     status: row.status,
+    ...(row.moderatorId !== null ? { byModerator: true } : {}),
   };
 }
 
@@ -101,6 +103,7 @@ export function articleForReaderQuery(
       id: articles.id,
       version: articles.commentsVersion,
       approved: articles.approvedComments,
+      publishedAt: articles.publishedAt,
       holdsOwn: held.mapWith(Boolean),
     })
     .from(articles)
@@ -112,7 +115,13 @@ export type ArticleForReader = (
   slug: string,
   now: Date,
   tokenHash: string | null,
-) => Promise<{ id: number; version: string; holdsOwn: boolean } | null>;
+) => Promise<{
+  id: number;
+  slug: string;
+  publishedAt: Date;
+  version: string;
+  holdsOwn: boolean;
+} | null>;
 
 /**
  * The look-up of every request for comments, prepared once: built once, and planned once per
@@ -132,7 +141,13 @@ export function prepareArticleForReader(db: Database): ArticleForReader {
       : await anonymous.execute({ slug, now });
     // The count too: a change made around the server that also fixes the count is seen at once.
     return row
-      ? { id: row.id, version: `${row.version}.${row.approved}`, holdsOwn: row.holdsOwn }
+      ? {
+          id: row.id,
+          slug,
+          publishedAt: row.publishedAt,
+          version: `${row.version}.${row.approved}`,
+          holdsOwn: row.holdsOwn,
+        }
       : null;
   };
 }
@@ -181,6 +196,7 @@ export async function listPage(
   articleId: number,
   { order, limit, cursor }: CommentsQuery,
   tokenHash: string | null,
+  closed = false,
 ) {
   let after: SQL | undefined;
   if (cursor) {
@@ -214,7 +230,8 @@ export async function listPage(
     .select({ total: articles.approvedComments })
     .from(articles)
     .where(eq(articles.id, articleId));
-  return assemblePage(threads.map(toView), replies.map(toView), limit, counts?.total ?? 0);
+  const page = assemblePage(threads.map(toView), replies.map(toView), limit, counts?.total ?? 0);
+  return closed ? { ...page, commentsClosed: true as const } : page;
 }
 
 export interface NewComment {
@@ -239,6 +256,10 @@ export async function addComment(
   const tokenHash = comment.commenterToken ? hashToken(comment.commenterToken) : null;
   return db.transaction(async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${input.clientId}, 0))`);
+    const [article] = await tx
+      .select({ slug: articles.slug, publishedAt: articles.publishedAt })
+      .from(articles)
+      .where(eq(articles.id, articleId));
     const decision = await decideNewComment<Row>(
       input,
       {
@@ -291,6 +312,16 @@ export async function addComment(
             .limit(1);
           return row !== undefined;
         },
+        hasApprovedComment: async (email) => {
+          const [row] = await tx
+            .select({ id: comments.id })
+            .from(comments)
+            .where(
+              and(sql`lower(${comments.email}) = lower(${email})`, eq(comments.status, 'approved')),
+            )
+            .limit(1);
+          return row !== undefined;
+        },
         lastPostAt: async (email) => {
           const [row] = await tx
             .select({ at: comments.createdAt })
@@ -302,7 +333,7 @@ export async function addComment(
         },
       },
       now,
-      comment.rules,
+      { ...comment.rules, ip: comment.ip, ...(article ? { article } : {}) },
     );
     if (decision.kind !== 'store') return decision;
 
@@ -327,6 +358,7 @@ export async function addComment(
         website: input.website || null,
         content: input.comment,
         status: decision.status,
+        heldReasons: decision.reasons,
         createdAt: now,
         authorTokenHash: tokenHash,
         editTokenHash: hashToken(editTokenFor(input.clientId)),
@@ -357,7 +389,7 @@ export async function addComment(
  * Every change of a comment, in its transaction: the approved count moves by `approvedBy`, and
  * the comments' version becomes this transaction's id, so cached pages of them are stale.
  */
-async function commentsChanged(tx: Queryable, articleId: number, approvedBy: number) {
+export async function commentsChanged(tx: Queryable, articleId: number, approvedBy: number) {
   await tx
     .update(articles)
     .set({
@@ -378,9 +410,15 @@ export async function findComment(db: Queryable, articleId: number, id: string) 
   return row ?? null;
 }
 
-export async function editComment(db: Database, row: Row, content: string, now: Date) {
+export async function editComment(
+  db: Database,
+  row: Row,
+  content: string,
+  now: Date,
+  settings?: ModerationSettings,
+) {
   return db.transaction(async (tx) => {
-    const status: StoredStatus = statusAfterEdit(row.status, content);
+    const status: StoredStatus = statusAfterEdit(row.status, content, settings);
     const [updated] = await tx
       .update(comments)
       .set({ content, editedAt: now, status })

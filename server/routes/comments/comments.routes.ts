@@ -2,6 +2,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { Hono, type Context } from 'hono';
 import {
   checkOwnEdit,
+  commentsClosed,
   discardedComment,
   parseCommentRequest,
   parseCommentsQuery,
@@ -30,6 +31,8 @@ import {
 } from './comment-store';
 import { pickEncoding } from '../../pages/static-files';
 import { createPageCache, type Bytes } from './page-cache';
+import type { SettingsReader } from '../settings/settings-store';
+import { heldComment } from '../../lib/notifications';
 
 /** Fast settings: a page of comments is compressed again after every change to them. */
 function encode(json: Bytes, encoding: 'br' | 'gzip' | null): Bytes {
@@ -63,7 +66,7 @@ export const commentPaths = {
   one: '/api/articles/:slug/comments/:id',
 } as const;
 
-export function commentRoutes(deps: AppDeps) {
+export function commentRoutes(deps: AppDeps, settings: SettingsReader) {
   const { db } = deps;
   const now = deps.now ?? (() => new Date());
   const pageCache = createPageCache();
@@ -75,21 +78,24 @@ export function commentRoutes(deps: AppDeps) {
     const tokenHash = token ? hashToken(token) : null;
     const article = await articleForReader(c.req.param('slug'), now(), tokenHash);
     if (!article) return refuse(c, refusals.noArticle());
-    const query = parseCommentsQuery(c.req.query());
+    const rules = await settings.get();
+    const query = parseCommentsQuery(c.req.query(), rules.pageSize);
     if (!query.ok) return refuse(c, query.refusal);
+    const closed = commentsClosed(article, rules, now());
     const encoding = pickEncoding(c.req.header('Accept-Encoding'), { br: true, gzip: true });
     if (article.holdsOwn) {
       // Their own page, with their held comments: made for them alone, never kept.
-      const page = await listPage(db, article.id, query.data, tokenHash);
+      const page = await listPage(db, article.id, query.data, tokenHash, closed);
       if (!page) return refuse(c, refusals.staleCursor());
       return sendJson(c, encode(Buffer.from(JSON.stringify(page)), encoding), encoding);
     }
     // Every other reader gets the same page: kept until the article's comments change.
     const { order, limit, cursor } = query.data;
-    const key = `${article.id}:${order}:${limit}:${cursor ?? ''}`;
+    // Closed or not follows the settings and the clock, not the comments' version: in the key.
+    const key = `${article.id}:${closed ? 'closed' : 'open'}:${order}:${limit}:${cursor ?? ''}`;
     const json = () =>
       pageCache.getOrMake(key, article.version, async () => {
-        const page = await listPage(db, article.id, query.data, null);
+        const page = await listPage(db, article.id, query.data, null, closed);
         return page && Buffer.from(JSON.stringify(page));
       });
     const body = encoding
@@ -116,8 +122,10 @@ export function commentRoutes(deps: AppDeps) {
       commenterToken: commenterToken(c.req.header(commenterTokenHeader)),
       ip: clientIp(c, deps.trustProxyHops ?? 0),
       now: at,
-      rules: { floodGuard: deps.floodGuard ?? true },
+      rules: { floodGuard: deps.floodGuard ?? true, settings: await settings.get() },
     });
+    if (outcome.kind === 'stored' && outcome.row.status === 'pending')
+      deps.onHeld?.(heldComment(outcome.row, c.req.param('slug')));
     switch (outcome.kind) {
       case 'discard':
         return c.json(
@@ -159,6 +167,7 @@ export function commentRoutes(deps: AppDeps) {
       row && toView(row),
       tokenMatches(editToken, row?.editTokenHash ?? null),
       now(),
+      (await settings.get()).editWindowMinutes,
     );
     return problem || !row ? { refusal: problem ?? refusals.noComment() } : { row };
   }
@@ -172,7 +181,7 @@ export function commentRoutes(deps: AppDeps) {
     if (!body.ok) return refuse(c, body.refusal);
     const own = await ownComment(c, articleId, body.data.editToken);
     if (own.refusal) return refuse(c, own.refusal);
-    const updated = await editComment(db, own.row, body.data.comment, now());
+    const updated = await editComment(db, own.row, body.data.comment, now(), await settings.get());
     if (!updated) return refuse(c, refusals.noComment());
     return c.json(editCommentResponseSchema.parse({ comment: toPublicComment(toView(updated)) }));
   });
