@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, use, useEffect, useRef, useState } from 'react';
 import { ShareButton } from '../../components/share-button';
 import { formatDateTime, prerenderDateFormat } from '../../lib/format-date';
 import { useHydrated } from '../../lib/use-hydrated';
@@ -11,6 +11,7 @@ import { useCommentThread } from './comment-thread-context';
 import type { CommentNode } from './comment-tree';
 import { useEditToken } from './use-edit-token';
 import { isPendingComment } from './use-pending-comments';
+import { ModeratorToolsContext } from './moderator-tools-slot';
 
 /** A branch with more replies than this shows the first few and a "Show N more replies" button. */
 const collapseAbove = 5;
@@ -25,8 +26,17 @@ function countAll(nodes: readonly CommentNode[]): number {
 }
 
 export function CommentItem({ node }: { node: CommentNode }) {
-  const { slug, announce, highlightedId, revealId, waitingIds, onReply, renderReplyForm } =
-    useCommentThread();
+  const {
+    slug,
+    announce,
+    highlightedId,
+    revealId,
+    waitingIds,
+    onReply,
+    renderReplyForm,
+    onModerated,
+  } = useCommentThread();
+  const moderatorTools = use(ModeratorToolsContext);
   const { comment, depth, replies } = node;
   const [expanded, setExpanded] = useState(false);
   // The token is taken when editing starts: if the window closes mid-edit, the words stay on
@@ -107,6 +117,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
                 comment.author
               )}
             </span>
+            {comment.byModerator ? <span className="comment__badge">Moderator</span> : null}
             {sending ? (
               <span className="comment__status">
                 {waitingIds.has(comment.id) ? 'Waiting for a connection to post…' : 'Posting…'}
@@ -166,6 +177,16 @@ export function CommentItem({ node }: { node: CommentNode }) {
               what="comment"
               describedAs={`to the comment by ${comment.author}`}
             />
+            {moderatorTools && !pending ? (
+              <Suspense fallback={null}>
+                <moderatorTools.CommentTools
+                  slug={slug}
+                  commentId={comment.id}
+                  author={comment.author}
+                  onChanged={onModerated}
+                />
+              </Suspense>
+            ) : null}
             {own ? (
               <>
                 <button

@@ -4,7 +4,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { Suspense, use, useEffect, useId, useRef, useState } from 'react';
 import { ErrorState } from '../../components/error-state';
 import { useHydrated } from '../../lib/use-hydrated';
 import { LazyCommentForm as CommentForm } from './lazy-comment-form';
@@ -19,6 +19,7 @@ import {
   type CommentOrder,
 } from '../../contract/comments';
 import { CommentThreadContext } from './comment-thread-context';
+import { ModeratorToolsContext } from './moderator-tools-slot';
 import { buildCommentTree } from './comment-tree';
 import { useCommentKeys } from './use-comment-keys';
 import { usePendingComments } from './use-pending-comments';
@@ -152,6 +153,13 @@ export function CommentSection({
     setSortedTo(null);
   }
 
+  // A signed-in moderator's change (the moderation menu): said, and the list loaded again.
+  const moderatorTools = use(ModeratorToolsContext);
+  function onModerated(message: string) {
+    setAnnouncement(message);
+    void queryClient.invalidateQueries({ queryKey: commentQueries.all(slug) });
+  }
+
   async function showNewComments() {
     const count = newByOthers;
     await queryClient.invalidateQueries({ queryKey: listQuery.queryKey });
@@ -234,6 +242,11 @@ export function CommentSection({
               </button>
             ) : null}
           </div>
+          {moderatorTools ? (
+            <Suspense fallback={null}>
+              <moderatorTools.HeldComments slug={slug} onChanged={onModerated} />
+            </Suspense>
+          ) : null}
           {comments.length === 0 ? (
             <p className="comments__empty">
               Be the first to share what you think: leave a reply below.
@@ -248,6 +261,7 @@ export function CommentSection({
                 waitingIds,
                 onReply: setReplyTo,
                 renderReplyForm: (commentId) => (replyTo?.id === commentId ? form(replyTo) : null),
+                onModerated,
               }}
             >
               <ol className="comment-list" aria-busy={sorting || undefined}>

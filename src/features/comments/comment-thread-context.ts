@@ -14,6 +14,8 @@ export interface CommentThreadContextValue {
   onReply: (comment: { id: string; author: string }) => void;
   /** The reply form, when the reader is replying to this comment. */
   renderReplyForm: (commentId: string) => ReactNode;
+  /** A moderator changed a comment here (moderator-tools-slot.ts): say so and reload the list. */
+  onModerated: (message: string) => void;
 }
 
 export const CommentThreadContext = createContext<CommentThreadContextValue | null>(null);
