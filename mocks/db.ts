@@ -1,6 +1,8 @@
 import { z } from '../src/contract/zod';
 import { commentSchema } from '../src/contract/comments';
+import { heldReasonSchema } from '../src/contract/moderation';
 import { commentFixtures } from './fixtures/comments';
+import { resetModerationDb } from './moderation-db';
 
 /** What the mock server keeps about a comment: the public part plus what it never publishes. */
 const storedCommentSchema = commentSchema.extend({
@@ -13,8 +15,15 @@ const storedCommentSchema = commentSchema.extend({
   clientId: z.string().nullable(),
   /** Proves authorship for the edit window; only ever sent to the author, in the POST reply. */
   editToken: z.string().nullable(),
+  /** Why the rules held it (moderation.ts heldReasonSchema); older saved states lack it. */
+  heldReasons: z.array(heldReasonSchema).default([]),
+  /** The status before a moderator sent it to spam or trash. */
+  statusBefore: z.enum(['approved', 'pending']).nullable().default(null),
+  /** The sender's address, as the server keeps it; the mock has none but a documentation one. */
+  ip: z.string().nullable().default(null),
 });
 export type StoredComment = z.infer<typeof storedCommentSchema>;
+export type NewStoredComment = Omit<z.input<typeof storedCommentSchema>, 'id'>;
 
 const stateSchema = z.object({ comments: z.array(storedCommentSchema), nextId: z.number().int() });
 type State = z.infer<typeof stateSchema>;
@@ -32,7 +41,7 @@ function storage(): Storage | null {
 }
 
 function seededState(): State {
-  return { comments: commentFixtures.map((c) => ({ ...c })), nextId: commentFixtures.length + 1 };
+  return stateSchema.parse({ comments: commentFixtures, nextId: commentFixtures.length + 1 });
 }
 
 let state: State | null = null;
@@ -79,9 +88,9 @@ export const db = {
     current.comments = current.comments.filter((c) => c.id !== id);
     save();
   },
-  insert(comment: Omit<StoredComment, 'id'>): StoredComment {
+  insert(comment: NewStoredComment): StoredComment {
     const current = load();
-    const stored = { ...comment, id: String(current.nextId) };
+    const stored = storedCommentSchema.parse({ ...comment, id: String(current.nextId) });
     current.nextId += 1;
     current.comments.push(stored);
     save();
@@ -93,4 +102,5 @@ export const db = {
 export function resetMockDb(): void {
   storage()?.removeItem(storageKey);
   state = null;
+  resetModerationDb();
 }

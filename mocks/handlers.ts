@@ -1,5 +1,11 @@
 import { articleHandlers } from './handlers/articles';
 import { commentHandlers } from './handlers/comments';
+import { moderationHandlers } from './handlers/moderation';
 import { scenarioHandlers } from './handlers/scenarios';
 
-export const handlers = [...scenarioHandlers, ...articleHandlers, ...commentHandlers];
+export const handlers = [
+  ...scenarioHandlers,
+  ...articleHandlers,
+  ...commentHandlers,
+  ...moderationHandlers,
+];

@@ -21,6 +21,8 @@ export interface AppDeps {
   ready?: () => Promise<boolean>;
   /** Told of every comment the rules hold (e-mail and webhook notifications); never awaited. */
   onHeld?: (comment: HeldComment) => void;
+  /** How long a process keeps the owner's rules before reading them again (default 1000 ms). */
+  settingsMaxAgeMs?: number;
   /** argon2id's cost; the OWASP parameters unless set (tests use cheap ones). */
   passwordCost?: PasswordCost;
 }

@@ -87,7 +87,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', healthRoutes(deps));
   app.route('/', openApiRoutes());
   app.route('/', articleRoutes(deps));
-  const settings = createSettingsReader(deps.db);
+  const settings = createSettingsReader(deps.db, deps.settingsMaxAgeMs);
   app.route('/', commentRoutes(deps, settings));
   app.route('/', moderationRoutes(deps, settings));
 

@@ -2,6 +2,7 @@ import { http, HttpResponse } from 'msw';
 import {
   assemblePage,
   checkOwnEdit,
+  commentsClosed,
   compareThreads,
   decideNewComment,
   discardedComment,
@@ -24,6 +25,7 @@ import {
 } from '../../src/contract/comments';
 import { db, type StoredComment } from '../db';
 import { articleFixtures } from '../fixtures/articles';
+import { moderationDb } from '../moderation-db';
 import { apiPath } from './http';
 
 /** The contract's error answer for a refusal decided by the comment rules. */
@@ -52,6 +54,11 @@ function articleExists(slug: string): boolean {
   return articleFixtures.some((a) => a.slug === slug);
 }
 
+function articleFor(slug: string) {
+  const article = articleFixtures.find((a) => a.slug === slug);
+  return article ? { slug, publishedAt: article.publishedAt } : undefined;
+}
+
 const sameEmail = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** The author's own comment, within its edit window, or the refusal that says why not. */
@@ -61,6 +68,7 @@ function ownEditableComment(slug: string, id: string, editToken: string) {
     comment,
     comment?.editToken != null && comment.editToken === editToken,
     new Date(),
+    moderationDb.settings().editWindowMinutes,
   );
   return problem || !comment ? { error: refused(problem ?? refusals.noComment()) } : { comment };
 }
@@ -69,7 +77,11 @@ export const commentHandlers = [
   http.get(apiPath('/articles/:slug/comments'), ({ request, params }) => {
     const slug = String(params.slug);
     if (!articleExists(slug)) return refused(refusals.noArticle());
-    const query = parseCommentsQuery(Object.fromEntries(new URL(request.url).searchParams));
+    const settings = moderationDb.settings();
+    const query = parseCommentsQuery(
+      Object.fromEntries(new URL(request.url).searchParams),
+      settings.pageSize,
+    );
     if (!query.ok) return refused(query.refusal);
     const { order, limit, cursor } = query.data;
     const token = request.headers.get(commenterTokenHeader);
@@ -81,14 +93,15 @@ export const commentHandlers = [
     // A keyset cursor (the last thread's id) stays correct while new comments arrive.
     const start = cursor ? threads.findIndex((c) => c.id === cursor) + 1 : 0;
     if (cursor && start === 0) return refused(refusals.staleCursor());
-    return HttpResponse.json(
-      assemblePage(
-        threads.slice(start, start + limit + 1),
-        visible.filter((c) => c.parentId !== null),
-        limit,
-        comments.filter((c) => c.status === 'approved').length,
-      ),
+    const page = assemblePage(
+      threads.slice(start, start + limit + 1),
+      visible.filter((c) => c.parentId !== null),
+      limit,
+      comments.filter((c) => c.status === 'approved').length,
     );
+    const article = articleFor(slug);
+    const closed = article ? commentsClosed(article, settings, new Date()) : false;
+    return HttpResponse.json(closed ? { ...page, commentsClosed: true } : page);
   }),
 
   http.post(apiPath('/articles/:slug/comments'), async ({ request, params }) => {
@@ -134,6 +147,7 @@ export const commentHandlers = [
         },
       },
       now,
+      { settings: moderationDb.settings(), article: articleFor(slug), ip: null },
     );
 
     switch (decision.kind) {
@@ -175,6 +189,7 @@ export const commentHandlers = [
           content: input.comment,
           createdAt: now.toISOString(),
           status: decision.status,
+          heldReasons: decision.reasons,
           authorToken: token,
           clientId: input.clientId,
           editToken: crypto.randomUUID(),
@@ -202,7 +217,7 @@ export const commentHandlers = [
     const updated = db.update(found.comment.id, {
       content: body.data.comment,
       editedAt: new Date().toISOString(),
-      status: statusAfterEdit(found.comment.status, body.data.comment),
+      status: statusAfterEdit(found.comment.status, body.data.comment, moderationDb.settings()),
     });
     if (!updated) return refused(refusals.noComment());
     return HttpResponse.json(

@@ -1,6 +1,7 @@
 import './mock-panel.css';
 import { useId, useState } from 'react';
 import { resetMockDb } from '../db';
+import { devModeratorAccount } from '../moderation-db';
 import { getMockScenario, isMockScenario, mockScenarios, setMockScenario } from '../scenario';
 
 function reloadWith(scenario: string) {
@@ -46,6 +47,11 @@ export function MockPanel() {
           <p className="mock-panel__hint">{mockScenarios[scenario]}</p>
           <p className="mock-panel__hint">
             Also: <code>?mock=NAME</code> in the address, or <code>mockApi.setScenario()</code>.
+          </p>
+          <p className="mock-panel__hint">
+            Moderate at <a href="/moderate">/moderate</a> as{' '}
+            <code>{devModeratorAccount.email}</code>, password{' '}
+            <code>{devModeratorAccount.password}</code> (the mock’s development account).
           </p>
           <button
             type="button"

@@ -118,5 +118,7 @@ export async function openPgliteTestDatabase(): Promise<TestDatabase> {
 }
 
 async function truncateAll(db: Database) {
-  await db.execute(sql`truncate table comments, articles, moderators, moderator_sessions, sign_in_failures, moderation_audit, moderation_settings restart identity cascade`);
+  await db.execute(
+    sql`truncate table comments, articles, moderators, moderator_sessions, sign_in_failures, moderation_audit, moderation_settings restart identity cascade`,
+  );
 }

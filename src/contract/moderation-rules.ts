@@ -90,3 +90,23 @@ export function planUndo(
   const kept = current === 'approved' || current === 'pending' ? current : null;
   return { ok: true, to: status, statusBefore: back ? kept : null };
 }
+
+/**
+ * Brute force, slowed: failures are counted per account (the address tried, whether or not an
+ * account has it, so a lockout tells nothing) and per client address (the server keeps the
+ * counts in SQL, so every server process counts the same). Past a threshold each failure locks for twice as long as the one
+ * before, up to a ceiling; an hour without failures starts the count again.
+ */
+export const signInLimits = {
+  account: { freeFailures: 5 },
+  ip: { freeFailures: 20 },
+  firstLockSeconds: 30,
+  maxLockSeconds: 15 * 60,
+  forgetAfterSeconds: 60 * 60,
+} as const;
+
+export function lockSeconds(failures: number, freeFailures: number): number {
+  if (failures < freeFailures) return 0;
+  const doubled = signInLimits.firstLockSeconds * 2 ** Math.min(failures - freeFailures, 20);
+  return Math.min(signInLimits.maxLockSeconds, doubled);
+}

@@ -4,7 +4,11 @@ import { serve, type ServerType } from '@hono/node-server';
 import { addSamplesIfEmpty } from '../../server/db/samples';
 import { testApp } from '../../server/test/test-app';
 import { openTestDatabase, type TestDatabase } from '../../server/test/test-database';
+import { devModeratorAccount } from '../../mocks/moderation-db';
+import { testPasswordCost } from '../../server/lib/passwords';
+import { addModerator } from '../../server/routes/auth/moderator-store';
 import { defineCommentContract } from './comment-contract';
+import { defineModerationContract } from './moderation-contract';
 
 let database: TestDatabase;
 let http: ServerType;
@@ -12,7 +16,11 @@ let port = 0;
 
 beforeAll(async () => {
   database = await openTestDatabase();
-  const { app } = testApp(database.db);
+  const { app } = testApp(database.db, {
+    passwordCost: testPasswordCost,
+    // reset() empties the tables under the app: its rules must not outlive them.
+    settingsMaxAgeMs: 0,
+  });
   http = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => http.once('listening', resolve));
   port = (http.address() as AddressInfo).port;
@@ -28,4 +36,14 @@ defineCommentContract({
     await database.reset();
     await addSamplesIfEmpty(database.db);
   },
+});
+
+defineModerationContract({
+  baseUrl: () => `http://127.0.0.1:${port}`,
+  reset: async () => {
+    await database.reset();
+    await addSamplesIfEmpty(database.db);
+    await addModerator(database.db, devModeratorAccount, testPasswordCost);
+  },
+  moderator: devModeratorAccount,
 });

@@ -2,20 +2,9 @@ import { inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/client';
 import { signInFailures } from '../../db/schema';
 import { hashToken } from '../../lib/tokens';
+import { lockSeconds, signInLimits } from '../../../src/contract/moderation-rules';
 
-/**
- * Brute force, slowed: failures are counted per account (the address tried, whether or not an
- * account has it, so a lockout tells nothing) and per client address, in SQL so every server
- * process counts the same. Past a threshold each failure locks for twice as long as the one
- * before, up to a ceiling; an hour without failures starts the count again.
- */
-export const signInLimits = {
-  account: { freeFailures: 5 },
-  ip: { freeFailures: 20 },
-  firstLockSeconds: 30,
-  maxLockSeconds: 15 * 60,
-  forgetAfterSeconds: 60 * 60,
-} as const;
+export { signInLimits };
 
 export function limitKeys(email: string, ip: string | null) {
   return {
@@ -35,12 +24,6 @@ export async function lockedFor(db: Queryable, keys: string[], now: Date): Promi
     if (lockedUntil) ms = Math.max(ms, lockedUntil.getTime() - now.getTime());
   }
   return ms > 0 ? Math.ceil(ms / 1000) : 0;
-}
-
-export function lockSeconds(failures: number, freeFailures: number): number {
-  if (failures < freeFailures) return 0;
-  const doubled = signInLimits.firstLockSeconds * 2 ** Math.min(failures - freeFailures, 20);
-  return Math.min(signInLimits.maxLockSeconds, doubled);
 }
 
 /** Counts a failure against a key (atomically, whoever else counts) and returns its lock, in seconds. */

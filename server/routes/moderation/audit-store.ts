@@ -49,7 +49,7 @@ export async function listAudit(
       entry: moderationAudit,
       moderatorName: moderators.name,
       slug: articles.slug,
-      title: sql<string>`${articles.document}->>'title'`,
+      title: sql<string>`${articles.document}->>'headline'`,
     })
     .from(moderationAudit)
     .leftJoin(moderators, eq(moderators.id, moderationAudit.moderatorId))

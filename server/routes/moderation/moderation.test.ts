@@ -5,8 +5,9 @@ import {
   queuePageSchema,
   replyResponseSchema,
 } from '../../../src/contract/moderation';
+import { putinMeetsChinaDefenseMinister } from '../../../mocks/fixtures/articles/putin-meets-china-defense-minister';
 import { testPasswordCost } from '../../lib/passwords';
-import { addTestModerator, moderatorBrowser } from '../../test/moderation-client';
+import { addTestModerator, loose, moderatorBrowser } from '../../test/moderation-client';
 import { addTestArticle, jsonRequest, testApp, testSlug } from '../../test/test-app';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database';
 
@@ -46,17 +47,21 @@ async function setup() {
   expect((await moderator.signIn()).status).toBe(200);
   async function post(body: Record<string, unknown>, token?: string) {
     clock = new Date(clock.getTime() + 1000);
-    const response = await app.request(
-      commentsPath,
-      jsonRequest('POST', body, token ? { 'X-Commenter-Token': token } : {}),
+    const response = loose(
+      await app.request(
+        commentsPath,
+        jsonRequest('POST', body, token ? { 'X-Commenter-Token': token } : {}),
+      ),
     );
     expect(response.status).toBe(201);
     return (await response.json()).comment.id as string;
   }
   async function readerPage(token?: string) {
-    const response = await app.request(commentsPath, {
-      headers: token ? { 'X-Commenter-Token': token } : {},
-    });
+    const response = loose(
+      await app.request(commentsPath, {
+        headers: token ? { 'X-Commenter-Token': token } : {},
+      }),
+    );
     return commentPageSchema.parse(await response.json());
   }
   async function queue(query = '') {
@@ -83,7 +88,7 @@ describe('the queue', () => {
     expect(page.counts).toEqual({ pending: 2, approved: 1, spam: 0, trash: 0 });
     expect(page.total).toBe(2);
     expect(page.items[0]).toMatchObject({
-      article: { slug: testSlug, title: expect.stringMatching(/\w/) },
+      article: { slug: testSlug, title: putinMeetsChinaDefenseMinister.headline },
       author: 'Second',
       email: expect.stringMatching(/@example\.com$/),
       website: 'https://second.example/',
@@ -96,13 +101,17 @@ describe('the queue', () => {
   it('shows the sender’s address truncated to its network', async () => {
     const { queue } = await setup();
     const { app } = testApp(database.db, { now: () => clock, trustProxyHops: 1 });
-    await app.request(
-      commentsPath,
-      jsonRequest('POST', held(), { 'X-Forwarded-For': '203.0.113.77' }),
+    loose(
+      await app.request(
+        commentsPath,
+        jsonRequest('POST', held(), { 'X-Forwarded-For': '203.0.113.77' }),
+      ),
     );
-    await app.request(
-      commentsPath,
-      jsonRequest('POST', held(), { 'X-Forwarded-For': '2001:db8:abcd:12::1' }),
+    loose(
+      await app.request(
+        commentsPath,
+        jsonRequest('POST', held(), { 'X-Forwarded-For': '2001:db8:abcd:12::1' }),
+      ),
     );
     const ips = (await queue()).items.map((i) => i.ip);
     expect(ips).toEqual(['2001:db8:abcd::/48', '203.0.113.0/24']);
@@ -133,7 +142,7 @@ describe('the queue', () => {
   it('answers 401 to a reader, and never shows them a held comment or an email', async () => {
     const { app, post } = await setup();
     await post(held());
-    const response = await app.request('/api/moderation/comments');
+    const response = loose(await app.request('/api/moderation/comments'));
     expect(response.status).toBe(401);
     const text = await response.text();
     expect(text).not.toMatch(/example\.com|https:\/\/a\.example/);

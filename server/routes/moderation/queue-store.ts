@@ -26,7 +26,7 @@ type Row = typeof comments.$inferSelect;
 const itemColumns = {
   comment: comments,
   slug: articles.slug,
-  title: sql<string>`${articles.document}->>'title'`,
+  title: sql<string>`${articles.document}->>'headline'`,
 };
 
 export function toQueueItem(row: { comment: Row; slug: string; title: string | null }): QueueItem {

@@ -16,7 +16,7 @@ export async function commentsByEmail(db: Database, email: string): Promise<Queu
     .select({
       comment: comments,
       slug: articles.slug,
-      title: sql<string>`${articles.document}->>'title'`,
+      title: sql<string>`${articles.document}->>'headline'`,
     })
     .from(comments)
     .innerJoin(articles, eq(articles.id, comments.articleId))

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { privacyExportSchema } from '../../../src/contract/moderation';
 import { comments, moderationAudit } from '../../db/schema';
 import { testPasswordCost } from '../../lib/passwords';
-import { addTestModerator, moderatorBrowser } from '../../test/moderation-client';
+import { addTestModerator, loose, moderatorBrowser } from '../../test/moderation-client';
 import { addTestArticle, jsonRequest, testApp, testSlug } from '../../test/test-app';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database';
 
@@ -28,17 +28,19 @@ async function setup() {
   await moderator.signIn();
   async function post(fields: Record<string, unknown>) {
     clock = new Date(clock.getTime() + 60_000);
-    const response = await app.request(
-      commentsPath,
-      jsonRequest('POST', {
-        comment: `Words ${Math.random()}`,
-        name: 'Erin',
-        email: person,
-        website: 'https://erin.example',
-        parentId: null,
-        clientId: crypto.randomUUID(),
-        ...fields,
-      }),
+    const response = loose(
+      await app.request(
+        commentsPath,
+        jsonRequest('POST', {
+          comment: `Words ${Math.random()}`,
+          name: 'Erin',
+          email: person,
+          website: 'https://erin.example',
+          parentId: null,
+          clientId: crypto.randomUUID(),
+          ...fields,
+        }),
+      ),
     );
     expect(response.status).toBe(201);
     return (await response.json()).comment.id as string;
@@ -99,7 +101,7 @@ describe('privacy requests', () => {
       content: '',
       ip: null,
     });
-    const page = await (await app.request(commentsPath)).json();
+    const page = await loose(await app.request(commentsPath)).json();
     expect(page.comments.map((c: { id: string; status: string }) => [c.id, c.status])).toEqual([
       [a, 'deleted'],
       [other, 'approved'],

@@ -1,6 +1,6 @@
 import { defaultModerationSettings, queuePageSchema } from '../../../src/contract/moderation';
 import { testPasswordCost } from '../../lib/passwords';
-import { addTestModerator, moderatorBrowser } from '../../test/moderation-client';
+import { addTestModerator, loose, moderatorBrowser } from '../../test/moderation-client';
 import { addTestArticle, jsonRequest, testApp, testSlug } from '../../test/test-app';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database';
 
@@ -45,7 +45,7 @@ async function setup(settings: Record<string, unknown> = {}) {
   }
   async function post(body: Record<string, unknown>) {
     clock = new Date(clock.getTime() + 60_000);
-    return app.request(commentsPath, jsonRequest('POST', body));
+    return loose(await app.request(commentsPath, jsonRequest('POST', body)));
   }
   async function fate(body: Record<string, unknown>) {
     const response = await post(body);
@@ -110,7 +110,7 @@ describe('settings', () => {
 
   it('is for moderators only', async () => {
     const { app } = await setup();
-    expect((await app.request('/api/moderation/settings')).status).toBe(401);
+    expect(loose(await app.request('/api/moderation/settings')).status).toBe(401);
   });
 });
 
@@ -149,9 +149,11 @@ describe('the owner’s rules, through the API', () => {
     const { moderator } = await setup({ moderationWords: '203.0.113.' });
     const { app } = testApp(database.db, { now: () => clock, trustProxyHops: 1 });
     clock = new Date(clock.getTime() + 60_000);
-    await app.request(
-      commentsPath,
-      jsonRequest('POST', comment(), { 'X-Forwarded-For': '203.0.113.9' }),
+    loose(
+      await app.request(
+        commentsPath,
+        jsonRequest('POST', comment(), { 'X-Forwarded-For': '203.0.113.9' }),
+      ),
     );
     const queue = await (await moderator.get('/api/moderation/comments')).json();
     expect(queue.items[0].reasons).toEqual(['moderation-word']);
@@ -189,11 +191,11 @@ describe('the owner’s rules, through the API', () => {
       status: 403,
       message: 'Sorry, comments are closed for this item.',
     });
-    expect((await (await app.request(commentsPath)).json()).commentsClosed).toBe(true);
+    expect((await loose(await app.request(commentsPath)).json()).commentsClosed).toBe(true);
 
     await moderator.send('PUT', '/api/moderation/settings', { ...defaultModerationSettings });
     expect((await post(comment())).status).toBe(201);
-    expect((await (await app.request(commentsPath)).json()).commentsClosed).toBeUndefined();
+    expect((await loose(await app.request(commentsPath)).json()).commentsClosed).toBeUndefined();
 
     // The sample article was published in April 2023: 10 000 days leave it open, 1 closes it.
     await moderator.send('PUT', '/api/moderation/settings', {
@@ -221,12 +223,14 @@ describe('the owner’s rules, through the API', () => {
 
   it('uses the edit window set', async () => {
     const { app } = await setup({ editWindowMinutes: 1 });
-    const posted = await app.request(commentsPath, jsonRequest('POST', comment()));
+    const posted = loose(await app.request(commentsPath, jsonRequest('POST', comment())));
     const { comment: made, editToken } = await posted.json();
     clock = new Date(clock.getTime() + 2 * 60_000);
-    const edit = await app.request(
-      `${commentsPath}/${made.id}`,
-      jsonRequest('PATCH', { comment: 'Changed', editToken }),
+    const edit = loose(
+      await app.request(
+        `${commentsPath}/${made.id}`,
+        jsonRequest('PATCH', { comment: 'Changed', editToken }),
+      ),
     );
     expect(edit.status).toBe(403);
     expect((await edit.json()).message).toMatch(/1-minute editing window/);
@@ -236,9 +240,9 @@ describe('the owner’s rules, through the API', () => {
     const { app } = await setup({ pageSize: 2 });
     for (let i = 0; i < 3; i += 1) {
       clock = new Date(clock.getTime() + 60_000);
-      await app.request(commentsPath, jsonRequest('POST', comment()));
+      loose(await app.request(commentsPath, jsonRequest('POST', comment())));
     }
-    const page = await (await app.request(commentsPath)).json();
+    const page = await loose(await app.request(commentsPath)).json();
     expect(page.comments).toHaveLength(2);
     expect(page.nextCursor).not.toBeNull();
   });
