@@ -37,15 +37,21 @@ async function signIn(url = '/moderate') {
 }
 
 const queueItem = (text: string) =>
-  screen.getAllByRole('article').find((item) => item.textContent?.includes(text)) ?? null;
+  screen.queryAllByRole('article').find((item) => item.textContent?.includes(text)) ?? null;
 const findQueueItem = (text: string) =>
   waitFor(() => {
     const item = queueItem(text);
     if (!item) throw new Error(`no queue item says "${text}"`);
     return item;
   });
-const toast = () =>
-  screen.getAllByRole('status').find((region) => region.classList.contains('moderation-toast'));
+/** The screens' status region, where results are announced with their Undo. */
+function toast(): HTMLElement {
+  const region = screen
+    .getAllByRole('status')
+    .find((element) => element.classList.contains('moderation-toast'));
+  if (!region) throw new Error('no moderation status region');
+  return region;
+}
 
 afterEach(() => {
   vi.useRealTimers();
@@ -148,7 +154,7 @@ describe('the queue', () => {
     await waitFor(() =>
       expect(toast()).toHaveTextContent('The comment by Hilda Held was approved.'),
     );
-    await user.click(within(toast()!).getByRole('button', { name: 'Undo' }));
+    await user.click(within(toast()).getByRole('button', { name: 'Undo' }));
     await waitFor(() => expect(toast()).toHaveTextContent('Undone.'));
     expect(await findQueueItem('Approve me please')).toBeVisible();
   });
@@ -173,7 +179,7 @@ describe('the queue', () => {
     expect(within(confirm).getByRole('button', { name: 'Cancel' })).toHaveFocus();
     await user.click(within(confirm).getByRole('button', { name: 'Yes, delete permanently' }));
     await waitFor(() => expect(toast()).toHaveTextContent('was deleted permanently'));
-    expect(within(toast()!).queryByRole('button', { name: 'Undo' })).toBeNull();
+    expect(within(toast()).queryByRole('button', { name: 'Undo' })).toBeNull();
     await waitFor(() => expect(queueItem('First of two')).toBeNull());
   });
 
@@ -240,7 +246,7 @@ describe('the queue', () => {
 
 describe('settings, audit log and privacy requests', () => {
   it('shows a validation error beside the field, and saves the rules', async () => {
-    const { user } = await signIn('/moderate/settings');
+    const { user } = await signIn();
     await user.click(screen.getByRole('link', { name: 'Settings' }));
     const links = await screen.findByLabelText('Hold a comment with at least this many links');
     expect(links).toHaveValue(2);
@@ -261,7 +267,7 @@ describe('settings, audit log and privacy requests', () => {
     const table = await screen.findByRole('table');
     expect(within(table).getByText('Changed the settings')).toBeVisible();
     expect(within(table).getByText(devModeratorAccount.name)).toBeVisible();
-  });
+  }, 15_000);
 
   it('finds a person’s comments by email, offers a JSON download and erases after a confirmation', async () => {
     await postHeld('Please forget me', 'Fay Gone');
@@ -313,8 +319,8 @@ describe('on an article page', () => {
       selector: '.comment__text p',
     });
     const comment = published.closest('article');
-    expect(comment).not.toBeNull();
-    const menu = await within(comment!).findByRole('group', {
+    if (!comment) throw new Error('the approved comment is not in the thread');
+    const menu = await within(comment).findByRole('group', {
       name: /Moderate the comment by Hilda Held/,
     });
     await user.click(within(menu).getByRole('button', { name: 'Take down' }));
@@ -324,5 +330,5 @@ describe('on an article page', () => {
         screen.queryByText(/Held on the article/, { selector: '.comment__text p' }),
       ).toBeNull(),
     );
-  });
+  }, 15_000);
 });

@@ -51,14 +51,13 @@ function useAct(author: string, onChanged: (message: string) => void) {
 
 /** On a published comment: take it down (trash, or spam), for everyone, at once. */
 function CommentToolsInner({ commentId, author, onChanged }: CommentToolsProps) {
-  const id = useId();
   const signedIn = useSignedIn();
   const { act, error } = useAct(author, onChanged);
   if (!signedIn) return null;
   return (
-    <span className="moderator-tools" role="group" aria-labelledby={`${id}-label`}>
-      <span id={`${id}-label`} className="moderator-tools__label">
-        Moderate<span className="visually-hidden"> the comment by {author}</span>:
+    <span className="moderator-tools" role="group" aria-label={`Moderate the comment by ${author}`}>
+      <span className="moderator-tools__label" aria-hidden="true">
+        Moderate:
       </span>
       <button
         type="button"

@@ -239,8 +239,8 @@ function QueueList({ filter }: { filter: QueueFilter }) {
                   else run(action, chosen);
                 }}
               >
-                {actionLabels[action]}
-                <span className="visually-hidden"> the selected comments</span>
+                {actionLabels[action]}{' '}
+                <span className="visually-hidden">the selected comments</span>
               </button>
             ))}
           </div>

@@ -81,7 +81,13 @@ export function useQueueAction(filter: QueueFilter) {
   const queueKey = moderationQueries.queue(filter).queryKey;
   const undo = useMutation({
     mutationFn: (request: ModerationActionRequest) => moderationApi.act(request),
-    onSuccess: () => announce('Undone.'),
+    onSuccess: ({ results }) => {
+      const failed = results.filter((result) => !result.ok);
+      if (failed.length === 0) return announce('Undone.');
+      announce(
+        `${failed.length === results.length ? 'It' : `${failed.length} of them`} could not be undone${failed[0]?.message ? `: ${failed[0].message}` : '.'}`,
+      );
+    },
     onError: (error) => announce(`It could not be undone. ${failureText(error)}`),
     onSettled: refresh,
   });
