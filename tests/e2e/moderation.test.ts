@@ -14,7 +14,13 @@ import { openDatabase } from '../../server/db/client';
 import { testPasswordCost } from '../../server/lib/passwords';
 import { addModerator } from '../../server/routes/auth/moderator-store';
 import { startServer, type ServerProcess } from '../../server/test/server-process';
-import { axeViolations, launchBrowser, scrollToComments, waitForCommentsHydrated } from './browser';
+import {
+  axeViolations,
+  horizontalOverflow,
+  launchBrowser,
+  scrollToComments,
+  waitForCommentsHydrated,
+} from './browser';
 
 const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
 const moderator = {
@@ -268,7 +274,17 @@ test('every moderation screen has no axe violations, light and dark, phone and d
     expect(await axeViolations(page), `privacy results, ${theme}`).toEqual([]);
     expect(errors).toEqual([]);
   }
-}, 120_000);
+  // A phone: the sign-in page and the queue, without a horizontal scroll.
+  const { page, errors } = await newBrowser('dark', { width: 390, height: 844 });
+  await page.goto('/moderate');
+  await page.getByRole('heading', { level: 1, name: 'Sign in to moderate' }).waitFor();
+  expect(await axeViolations(page), 'sign-in, phone').toEqual([]);
+  await signIn(page);
+  await page.locator('article.queue-item, .queue__empty').first().waitFor();
+  expect(await axeViolations(page), 'queue, phone').toEqual([]);
+  expect(await horizontalOverflow(page)).toBe(0);
+  expect(errors).toEqual([]);
+}, 150_000);
 
 test('repeated wrong passwords lock the sign-in, and the message says until when', async () => {
   const { page } = await newBrowser();
