@@ -161,8 +161,8 @@ export function moderationModulesIn(outDir, files) {
     try {
       map = JSON.parse(readFileSync(join(outDir, `${file}.map`), 'utf8'));
     } catch {
-      // The bundler's own runtime helpers come from no source module.
-      if (/(^|\/)rolldown-runtime-[\w-]+\.js$/.test(file)) continue;
+      // The bundler's own helpers (its runtime, Vite's preload helper) come from no source module.
+      if (/(^|\/)(rolldown-runtime|preload-helper)-[\w-]+\.js$/.test(file)) continue;
       found.push(`${file}: no source map to check`);
       continue;
     }

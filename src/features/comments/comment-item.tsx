@@ -45,7 +45,8 @@ export function CommentItem({ node }: { node: CommentNode }) {
   const [actionError, setActionError] = useState<string | null>(null);
   const own = useEditToken(comment.id);
   // Server-rendered comments show a fixed English UTC time until hydrated (as LocalDate does).
-  const dateFormat = useHydrated() ? undefined : prerenderDateFormat;
+  const hydrated = useHydrated();
+  const dateFormat = hydrated ? undefined : prerenderDateFormat;
   const remove = useDeleteComment(slug, () => announce('Your comment was deleted.'));
   const editButton = useRef<HTMLButtonElement>(null);
   const elementId = `comment-${comment.id}`;
@@ -177,7 +178,7 @@ export function CommentItem({ node }: { node: CommentNode }) {
               what="comment"
               describedAs={`to the comment by ${comment.author}`}
             />
-            {moderatorTools && !pending ? (
+            {moderatorTools && hydrated && !pending ? (
               <Suspense fallback={null}>
                 <moderatorTools.CommentTools
                   slug={slug}

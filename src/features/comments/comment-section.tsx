@@ -154,7 +154,9 @@ export function CommentSection({
   }
 
   // A signed-in moderator's change (the moderation menu): said, and the list loaded again.
+  // Only once hydrated: the server's HTML has no menu.
   const moderatorTools = use(ModeratorToolsContext);
+  const showTools = hydrated && moderatorTools !== null;
   function onModerated(message: string) {
     setAnnouncement(message);
     void queryClient.invalidateQueries({ queryKey: commentQueries.all(slug) });
@@ -242,7 +244,7 @@ export function CommentSection({
               </button>
             ) : null}
           </div>
-          {moderatorTools ? (
+          {showTools && moderatorTools ? (
             <Suspense fallback={null}>
               <moderatorTools.HeldComments slug={slug} onChanged={onModerated} />
             </Suspense>
