@@ -23,6 +23,18 @@ const allowedMethods: Record<string, string[]> = {
   [commentPaths.list]: ['GET', 'HEAD', 'POST'],
   [commentPaths.one]: ['PATCH', 'DELETE'],
   '/api/openapi.json': ['GET', 'HEAD'],
+  // Answered after the moderation guard: the signed-out get 401 first.
+  '/api/moderation/session': ['POST', 'DELETE'],
+  '/api/moderation/sessions': ['DELETE'],
+  '/api/moderation/me': ['GET', 'HEAD'],
+  '/api/moderation/comments': ['GET', 'HEAD'],
+  '/api/moderation/comments/actions': ['POST'],
+  '/api/moderation/comments/:id': ['PATCH'],
+  '/api/moderation/comments/:id/reply': ['POST'],
+  '/api/moderation/audit': ['GET', 'HEAD'],
+  '/api/moderation/settings': ['GET', 'HEAD', 'PUT'],
+  '/api/moderation/privacy/export': ['POST'],
+  '/api/moderation/privacy/erase': ['POST'],
 };
 
 export function createApp(deps: AppDeps) {

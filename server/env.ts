@@ -7,43 +7,61 @@ const flag = z
 const origin = z.url({ protocol: /^https?$/ }).transform((value) => new URL(value).origin);
 
 /** Every setting the server reads, parsed once at start: a bad one fails loudly, by name. */
-export const envSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** 127.0.0.1 keeps the server on this machine (behind a proxy); 0.0.0.0 listens everywhere. */
-  HOST: z.string().min(1).default('127.0.0.1'),
-  /** postgres://user:password@host:5432/db for PostgreSQL 15+; unset, the embedded engine. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
-  /** The embedded engine's data directory. */
-  DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  /** Where readers reach the site: canonical links, Open Graph and JSON-LD use it. */
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
-  /** Put the sample articles into a new, empty database. */
-  SAMPLES: flag.default(true),
-  /** How many proxies in front of the server append to X-Forwarded-For (0: trust none). */
-  TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
-  /** Other origins allowed to call the API (comma-separated), for an app served elsewhere. */
-  CORS_ORIGINS: z
-    .string()
-    .default('')
-    .transform((value) =>
-      value
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(origin)),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Off only for the bench profile: measures posting, not WordPress's 15-second guard. */
-  FLOOD_GUARD: flag.default(true),
-  /** The built app (npm run build). */
-  DIST_DIR: z.string().min(1).default('./dist'),
-  /** The build's server-rendering module (npm run build puts it in dist-server/). */
-  DIST_SERVER_DIR: z.string().min(1).default('./dist-server'),
-});
+export const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** 127.0.0.1 keeps the server on this machine (behind a proxy); 0.0.0.0 listens everywhere. */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** postgres://user:password@host:5432/db for PostgreSQL 15+; unset, the embedded engine. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    /** The embedded engine's data directory. */
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    /** Where readers reach the site: canonical links, Open Graph and JSON-LD use it. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Put the sample articles into a new, empty database. */
+    SAMPLES: flag.default(true),
+    /** How many proxies in front of the server append to X-Forwarded-For (0: trust none). */
+    TRUST_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    /** Other origins allowed to call the API (comma-separated), for an app served elsewhere. */
+    CORS_ORIGINS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(origin)),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    /** Off only for the bench profile: measures posting, not WordPress's 15-second guard. */
+    FLOOD_GUARD: flag.default(true),
+    /** smtp://user:pass@host:587 or smtps://…: email moderators when a comment is held. */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    /** The sender of those emails. */
+    MAIL_FROM: z.string().min(3).default('The Daily Thread <moderation@localhost>'),
+    /** An http(s) address to POST a JSON notice to when a comment is held. */
+    WEBHOOK_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** Signs each webhook (HMAC-SHA256 of the body, in X-Daily-Thread-Signature). */
+    WEBHOOK_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** The built app (npm run build). */
+    DIST_DIR: z.string().min(1).default('./dist'),
+    /** The build's server-rendering module (npm run build puts it in dist-server/). */
+    DIST_SERVER_DIR: z.string().min(1).default('./dist-server'),
+  })
+  .refine((env) => !env.WEBHOOK_URL || env.WEBHOOK_SECRET, {
+    path: ['WEBHOOK_SECRET'],
+    message: 'must be set when WEBHOOK_URL is, so the receiver can tell the notices are genuine',
+  });
 export type Env = z.infer<typeof envSchema>;
 
 export function parseEnv(

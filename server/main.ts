@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { serve } from '@hono/node-server';
 import { pino } from 'pino';
 import { createApp } from './app';
+import { createNotifier, type HeldComment } from './lib/notifications';
 import { openDatabase, ping } from './db/client';
 import { DataDirInUseError } from './db/data-dir-lock';
 import { addSamplesIfEmpty } from './db/samples';
@@ -77,9 +78,20 @@ async function loadPages() {
   });
 }
 
+const notifier = createNotifier({
+  db: database.db,
+  logger,
+  publicUrl,
+  smtpUrl: env.SMTP_URL,
+  mailFrom: env.MAIL_FROM,
+  webhookUrl: env.WEBHOOK_URL,
+  webhookSecret: env.WEBHOOK_SECRET,
+});
+
 const app = createApp({
   db: database.db,
   logger,
+  ...(notifier.enabled ? { onHeld: (comment: HeldComment) => notifier.held(comment) } : {}),
   floodGuard: env.FLOOD_GUARD,
   trustProxyHops: env.TRUST_PROXY_HOPS,
   publicUrl,

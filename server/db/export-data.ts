@@ -8,7 +8,8 @@ import {
   type CommentRecord,
   type DataExport,
 } from './export-format';
-import { articles, comments } from './schema';
+import { loadStoredSettings } from '../routes/settings/settings-store';
+import { articles, comments, moderationAudit, moderators } from './schema';
 
 /**
  * Everything in the database as an export, read in one snapshot (comments posted meanwhile are
@@ -28,6 +29,9 @@ export async function exportData(db: Database, now = new Date()): Promise<DataEx
         .from(articles)
         .orderBy(asc(articles.id));
       const commentRows = await tx.select().from(comments).orderBy(asc(comments.id));
+      const moderatorRows = await tx.select().from(moderators).orderBy(asc(moderators.id));
+      const auditRows = await tx.select().from(moderationAudit).orderBy(asc(moderationAudit.id));
+      const settings = await loadStoredSettings(tx);
       return {
         format: exportFormat,
         version: exportVersion,
@@ -57,7 +61,21 @@ export async function exportData(db: Database, now = new Date()): Promise<DataEx
           editTokenHash: c.editTokenHash,
           clientIdHash: c.clientIdHash,
           ip: c.ip,
+          heldReasons: c.heldReasons,
+          statusBefore: c.statusBefore,
+          moderatorId: c.moderatorId,
         })),
+        moderators: moderatorRows.map((m) => ({
+          id: m.id,
+          name: m.name,
+          email: m.email,
+          passwordHash: m.passwordHash,
+          role: m.role,
+          disabledAt: m.disabledAt ? m.disabledAt.toISOString() : null,
+          createdAt: m.createdAt.toISOString(),
+        })),
+        audit: auditRows.map((a) => ({ ...a, at: a.at.toISOString() })),
+        settings,
       };
     },
     { isolationLevel: 'repeatable read', accessMode: 'read only' },

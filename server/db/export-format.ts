@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { articleSchema } from '../../src/contract/articles';
 import { commentRules } from '../../src/contract/comment-rules';
+import { moderationSettingsSchema } from '../../src/contract/moderation';
 
 export const exportFormat = 'the-daily-thread/export';
 export const exportVersion = 1;
@@ -44,7 +45,36 @@ const commentRecordSchema = z.strictObject({
   editTokenHash: sha256Hex.nullable(),
   clientIdHash: sha256Hex.nullable(),
   ip: z.string().nullable(),
+  // Added with moderation; a file from before has none of them.
+  heldReasons: z.array(z.string()).default([]),
+  statusBefore: z.enum(['approved', 'pending']).nullable().default(null),
+  moderatorId: id.nullable().default(null),
 });
+
+/** A moderator account, its password as its argon2id hash. */
+const moderatorRecordSchema = z.strictObject({
+  id,
+  name: z.string(),
+  email: z.string(),
+  passwordHash: z.string().min(1),
+  role: z.enum(['moderator', 'editor']),
+  disabledAt: isoTime.nullable(),
+  createdAt: isoTime,
+});
+
+const auditRecordSchema = z.strictObject({
+  id,
+  at: isoTime,
+  moderatorId: id.nullable(),
+  action: z.string(),
+  commentId: id.nullable(),
+  articleId: id.nullable(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string().nullable(),
+  detail: z.string().nullable(),
+});
+export type ModeratorRecord = z.infer<typeof moderatorRecordSchema>;
+export type AuditRecordRow = z.infer<typeof auditRecordSchema>;
 
 export type ArticleRecord = z.infer<typeof articleRecordSchema>;
 export type CommentRecord = z.infer<typeof commentRecordSchema>;
@@ -60,6 +90,10 @@ export const dataExportSchema = z
     counts: z.strictObject({ articles: count, comments: count }),
     articles: z.array(articleRecordSchema),
     comments: z.array(commentRecordSchema),
+    // Moderation's tables (sessions and sign-in failures are not kept: they are transient).
+    moderators: z.array(moderatorRecordSchema).default([]),
+    audit: z.array(auditRecordSchema).default([]),
+    settings: moderationSettingsSchema.nullable().default(null),
   })
   .superRefine((data, ctx) => {
     for (const problem of consistencyProblems(data)) {
@@ -79,6 +113,15 @@ interface Problem {
  */
 function consistencyProblems(data: Omit<DataExport, 'format'>): Problem[] {
   const problems: Problem[] = [];
+  const moderatorIds = new Set(data.moderators.map((m) => m.id));
+  data.comments.forEach((c, i) => {
+    if (c.moderatorId !== null && !moderatorIds.has(c.moderatorId)) {
+      problems.push({
+        path: ['comments', i, 'moderatorId'],
+        message: `moderator ${c.moderatorId} is not in the file`,
+      });
+    }
+  });
   if (data.counts.articles !== data.articles.length) {
     problems.push({
       path: ['articles'],
@@ -220,5 +263,10 @@ export function serializeExport(data: DataExport): string {
     exportedAt: data.exportedAt,
     counts: data.counts,
   }).slice(0, -1);
-  return `${head},\n"articles":${list(data.articles)},\n"comments":${list(data.comments)}\n}\n`;
+  // Moderators before comments (a reply as the site names its moderator), audit and settings last.
+  return (
+    `${head},\n"articles":${list(data.articles)},\n"moderators":${list(data.moderators)},` +
+    `\n"comments":${list(data.comments)},\n"audit":${list(data.audit)},` +
+    `\n"settings":${JSON.stringify(data.settings)}\n}\n`
+  );
 }

@@ -9,7 +9,9 @@ import { exportData } from './export-data';
 import { ExportFileError, parseExport, serializeExport, type DataExport } from './export-format';
 import { DatabaseNotEmptyError, importData } from './import-data';
 import { addSamplesIfEmpty } from './samples';
-import { articles, comments } from './schema';
+import { testPasswordCost } from '../lib/passwords';
+import { addTestModerator, moderatorBrowser } from '../test/moderation-client';
+import { articles, comments, moderationAudit, moderationSettings, moderators } from './schema';
 
 let source: TestDatabase;
 let target: TestDatabase;
@@ -83,6 +85,26 @@ async function fillSource() {
   );
   expect(deletion.status).toBe(204);
   for (let i = 0; i < 3; i += 1) await postTo(source.db);
+  // Moderation: an account, a reply as the site, a comment in spam (remembering its status
+  // before), changed settings, and the audit log of it all.
+  await addTestModerator(source.db);
+  const moderator = moderatorBrowser(
+    testApp(source.db, { now, passwordCost: testPasswordCost }).app,
+  );
+  expect((await moderator.signIn()).status).toBe(200);
+  const reply = await moderator.send('POST', `/api/moderation/comments/${top.comment.id}/reply`, {
+    content: 'Thank you, from the site.',
+  });
+  expect(reply.status).toBe(201);
+  const spam = await moderator.send('POST', '/api/moderation/comments/actions', {
+    action: 'spam',
+    ids: [held.comment.id],
+  });
+  expect(spam.status).toBe(200);
+  const settings = await moderator.send('PUT', '/api/moderation/settings', {
+    moderationWords: 'casino',
+  });
+  expect(settings.status).toBe(200);
   return { top, edited };
 }
 
@@ -121,6 +143,9 @@ async function storedRows(db: Database) {
     // starts its own.
     articles: articleRows.map(({ commentsVersion: _version, ...row }) => row),
     comments: await db.select().from(comments).orderBy(asc(comments.id)),
+    moderators: await db.select().from(moderators).orderBy(asc(moderators.id)),
+    audit: await db.select().from(moderationAudit).orderBy(asc(moderationAudit.id)),
+    settings: (await db.select().from(moderationSettings)).map((row) => row.settings),
   };
 }
 
@@ -180,7 +205,7 @@ test('a database that holds anything is refused, and left as it was', async () =
   const before = await storedRows(target.db);
   await expect(importData(target.db, exported)).rejects.toThrow(DatabaseNotEmptyError);
   await expect(importData(target.db, exported)).rejects.toThrow(
-    /not empty \(1 article\(s\), 0 comment\(s\)\)/,
+    /not empty \(1 article\(s\), 0 comment\(s\), 0 moderator\(s\)\)/,
   );
   expect(await storedRows(target.db)).toEqual(before);
 });

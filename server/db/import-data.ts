@@ -1,14 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { parentsFirst, type DataExport } from './export-format';
-import { articles, comments } from './schema';
+import { saveSettings } from '../routes/settings/settings-store';
+import { articles, comments, moderationAudit, moderators } from './schema';
 
 /** The database was not empty: db:import never merges into, or overwrites, existing data. */
 export class DatabaseNotEmptyError extends Error {
   override name = 'DatabaseNotEmptyError';
 }
 
-// Rows per INSERT: well under PostgreSQL's 65,535 parameters (16 columns a comment).
+// Rows per INSERT: well under PostgreSQL’s 65,535 parameters (19 columns a comment).
 const batchSize = 1000;
 
 /**
@@ -20,16 +21,17 @@ const batchSize = 1000;
 export async function importData(db: Database, data: DataExport) {
   await db.transaction(async (tx) => {
     // A server on the same PostgreSQL cannot post in between the check and the load.
-    await tx.execute(sql`lock table articles, comments in exclusive mode`);
+    await tx.execute(sql`lock table articles, comments, moderators in exclusive mode`);
     const [held] = await tx
       .select({
         articles: sql<number>`(select count(*)::int from ${articles})`,
         comments: sql<number>`(select count(*)::int from ${comments})`,
+        moderators: sql<number>`(select count(*)::int from ${moderators})`,
       })
       .from(sql`(select 1) as one`);
-    if (held && (held.articles > 0 || held.comments > 0)) {
+    if (held && (held.articles > 0 || held.comments > 0 || held.moderators > 0)) {
       throw new DatabaseNotEmptyError(
-        `The database is not empty (${held.articles} article(s), ${held.comments} comment(s)): ` +
+        `The database is not empty (${held.articles} article(s), ${held.comments} comment(s), ${held.moderators} moderator(s)): ` +
           'db:import loads only into an empty one, so that nothing is merged or overwritten. ' +
           'Point DATA_DIR or DATABASE_URL at a new database (a server started on it first ' +
           'adds the sample articles unless started with --no-samples).',
@@ -47,6 +49,15 @@ export async function importData(db: Database, data: DataExport) {
         })),
       );
     }
+    for (let i = 0; i < data.moderators.length; i += batchSize) {
+      await tx.insert(moderators).values(
+        data.moderators.slice(i, i + batchSize).map((m) => ({
+          ...m,
+          disabledAt: m.disabledAt ? new Date(m.disabledAt) : null,
+          createdAt: new Date(m.createdAt),
+        })),
+      );
+    }
     const ordered = parentsFirst(data.comments);
     if (!ordered) throw new Error('Some replies form a loop (the file was not checked?)');
     for (let i = 0; i < ordered.length; i += batchSize) {
@@ -58,11 +69,17 @@ export async function importData(db: Database, data: DataExport) {
         })),
       );
     }
+    for (let i = 0; i < data.audit.length; i += batchSize) {
+      await tx
+        .insert(moderationAudit)
+        .values(data.audit.slice(i, i + batchSize).map((a) => ({ ...a, at: new Date(a.at) })));
+    }
+    if (data.settings) await saveSettings(tx, data.settings, new Date());
     await tx.execute(sql`
       update articles set approved_comments =
         (select count(*) from comments where comments.article_id = articles.id and status = 'approved')`);
     // Ids given explicitly leave the sequences where they were: the next post would collide.
-    for (const table of ['articles', 'comments'] as const) {
+    for (const table of ['articles', 'comments', 'moderators', 'moderation_audit'] as const) {
       await tx.execute(
         sql.raw(`select setval(pg_get_serial_sequence('${table}', 'id'),
                  coalesce((select max(id) from ${table}), 0) + 1, false)`),

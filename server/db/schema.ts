@@ -73,7 +73,10 @@ export const comments = pgTable(
     /** Where the comment came from, for moderators (as WordPress's comment_author_IP). */
     ip: text('ip'),
     /** Why the rules held it or sent it to spam (src/contract/moderation.ts heldReasonSchema). */
-    heldReasons: text('held_reasons').array().notNull().default(sql`'{}'::text[]`),
+    heldReasons: text('held_reasons')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** The status before a moderator sent it to spam or trash: where Restore takes it back. */
     statusBefore: text('status_before', { enum: ['approved', 'pending'] }),
     /** The moderator who wrote it, as the site: readers see a "Moderator" badge. */

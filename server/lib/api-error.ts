@@ -25,9 +25,7 @@ export async function readJsonBody(
 }
 
 interface SafeParser<T> {
-  safeParse(
-    value: unknown,
-  ):
+  safeParse(value: unknown):
     | { success: true; data: T }
     | {
         success: false;

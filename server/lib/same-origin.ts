@@ -15,12 +15,15 @@ import type { Refusal } from '../../src/contract/comment-rules';
  * grants for it.
  */
 export function checkSameOrigin(c: Context, publicUrl: string | undefined): Refusal | null {
-  const ours = publicUrl ? new URL(publicUrl).origin : new URL(c.req.url).origin;
+  // The configured address (behind a proxy the request's own URL is the proxy's), or the
+  // request's own origin from its Host, which a page on another site cannot choose.
+  const ours = new Set([new URL(c.req.url).origin]);
+  if (publicUrl) ours.add(new URL(publicUrl).origin);
   const site = c.req.header('Sec-Fetch-Site');
   const origin = c.req.header('Origin');
   if (site !== undefined) {
     if (site !== 'same-origin' && site !== 'none') return moderationRefusals.crossSite();
-  } else if (origin !== undefined && origin !== ours) {
+  } else if (origin !== undefined && !ours.has(origin)) {
     return moderationRefusals.crossSite();
   }
   if (c.req.header(moderationRequestHeader) !== moderationRequestHeaderValue) {

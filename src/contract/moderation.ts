@@ -291,18 +291,19 @@ export const auditPageSchema = z.object({
 });
 export type AuditPage = z.infer<typeof auditPageSchema>;
 
+// overwrite, not transform: the type stays a string, which JSON Schema (OpenAPI) can say.
 const wordList = (field: string) =>
   z
     .string()
     .max(65535, `${field}: at most 64 KB of words.`)
-    .default('')
-    .transform((value) =>
+    .overwrite((value) =>
       value
         .split(/\r?\n/)
         .map((line) => line.trim())
         .filter(Boolean)
         .join('\n'),
-    );
+    )
+    .default('');
 
 /** The owner's rules. Defaults keep the behaviour the site had before it had settings. */
 export const moderationSettingsSchema = z.object({

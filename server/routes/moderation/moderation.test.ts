@@ -338,3 +338,13 @@ describe('the audit log', () => {
     expect(auditPageSchema.parse(await forComment.json()).total).toBe(2);
   });
 });
+
+describe('methods', () => {
+  it('answers a method a moderation path does not take with 405 and Allow, once signed in', async () => {
+    const { moderator, app } = await setup();
+    const wrong = await moderator.send('DELETE', '/api/moderation/comments/actions');
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('Allow')).toBe('POST');
+    expect((await app.request('/api/moderation/comments/actions')).status).toBe(401);
+  });
+});

@@ -10,6 +10,30 @@ import {
   postCommentResponseSchema,
 } from '../../../src/contract/comments';
 import { apiErrorBodySchema } from '../../../src/contract/errors';
+import {
+  auditPageSchema,
+  editByModeratorRequestSchema,
+  editByModeratorResponseSchema,
+  moderationActionRequestSchema,
+  moderationActionResponseSchema,
+  moderationRequestHeader,
+  moderationSessionSchema,
+  moderationSettingsSchema,
+  privacyEraseRequestSchema,
+  privacyEraseResponseSchema,
+  privacyExportSchema,
+  privacyRequestSchema,
+  queuePageSchema,
+  replyRequestSchema,
+  replyResponseSchema,
+  sessionCookieNames,
+  signInRequestSchema,
+} from '../../../src/contract/moderation';
+
+const input = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' });
+const output = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: 'output', target: 'draft-2020-12' });
 
 /** The contract's schemas as JSON Schema: requests as clients write them, responses as sent. */
 export const openApiSchemas = {
@@ -34,6 +58,22 @@ export const openApiSchemas = {
     target: 'draft-2020-12',
   }),
   Error: z.toJSONSchema(apiErrorBodySchema, { io: 'output', target: 'draft-2020-12' }),
+  SignInRequest: input(signInRequestSchema),
+  ModerationSession: output(moderationSessionSchema),
+  QueuePage: output(queuePageSchema),
+  ModerationActionRequest: input(moderationActionRequestSchema),
+  ModerationActionResponse: output(moderationActionResponseSchema),
+  EditByModeratorRequest: input(editByModeratorRequestSchema),
+  EditByModeratorResponse: output(editByModeratorResponseSchema),
+  ReplyRequest: input(replyRequestSchema),
+  ReplyResponse: output(replyResponseSchema),
+  AuditPage: output(auditPageSchema),
+  ModerationSettingsRequest: input(moderationSettingsSchema),
+  ModerationSettings: output(moderationSettingsSchema),
+  PrivacyRequest: input(privacyRequestSchema),
+  PrivacyExport: output(privacyExportSchema),
+  PrivacyEraseRequest: input(privacyEraseRequestSchema),
+  PrivacyEraseResponse: output(privacyEraseResponseSchema),
 };
 export type OpenApiSchemaName = keyof typeof openApiSchemas;
 
@@ -65,6 +105,173 @@ const commenterToken = {
   schema: { type: 'string', minLength: 16, maxLength: 200 },
 };
 
+const moderationErrorText: Record<number, string> = {
+  400: errorText[400] ?? 'Bad request',
+  401: 'Not signed in, or the session expired',
+  403: `A change from another origin, or without the ${moderationRequestHeader}: 1 header`,
+  404: 'No such comment',
+  409: 'The comment is in spam or trash, or deleted',
+  429: 'Locked out after failed sign-ins: see `retryAfterSeconds` and Retry-After',
+};
+const moderationErrors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((code) => [String(code), json('Error', moderationErrorText[code] ?? 'Error')]),
+  );
+const body = (name: OpenApiSchemaName) => ({
+  required: true,
+  content: { 'application/json': { schema: ref(name) } },
+});
+const moderationHeader = {
+  name: moderationRequestHeader,
+  in: 'header',
+  required: true,
+  description: 'Must be "1" on every change: a cross-site form cannot send it.',
+  schema: { const: '1' },
+};
+const session = [{ moderatorSession: [] }];
+const query = (name: string, schema: object, description?: string) => ({
+  name,
+  in: 'query',
+  schema,
+  ...(description ? { description } : {}),
+});
+
+/** The moderation API: see src/contract/moderation.ts for what each endpoint does. */
+const moderationPaths = {
+  '/api/moderation/session': {
+    post: {
+      summary: 'Sign in: sets the session cookie',
+      parameters: [moderationHeader],
+      requestBody: body('SignInRequest'),
+      responses: {
+        '200': json('ModerationSession', 'Signed in'),
+        ...moderationErrors(400, 401, 403, 429),
+      },
+    },
+    delete: {
+      summary: 'Sign out this browser',
+      security: session,
+      parameters: [moderationHeader],
+      responses: { '204': { description: 'Signed out' }, ...moderationErrors(401, 403) },
+    },
+  },
+  '/api/moderation/sessions': {
+    delete: {
+      summary: 'Sign out everywhere: every session of this moderator',
+      security: session,
+      parameters: [moderationHeader],
+      responses: { '204': { description: 'Signed out everywhere' }, ...moderationErrors(401, 403) },
+    },
+  },
+  '/api/moderation/me': {
+    get: {
+      summary: 'Who is signed in, and until when',
+      security: session,
+      responses: { '200': json('ModerationSession', 'Signed in'), ...moderationErrors(401) },
+    },
+  },
+  '/api/moderation/comments': {
+    get: {
+      summary: 'The queue: one tab, newest first, with counts per tab',
+      security: session,
+      parameters: [
+        query('status', { enum: ['pending', 'approved', 'spam', 'trash'], default: 'pending' }),
+        query('article', { type: 'string' }, 'An article’s slug'),
+        query('q', { type: 'string' }, 'Text, name or email contains this (any case)'),
+        query('page', { type: 'integer', minimum: 1, default: 1 }),
+        query('limit', { type: 'integer', minimum: 1, maximum: 100, default: 20 }),
+      ],
+      responses: { '200': json('QueuePage', 'The page'), ...moderationErrors(400, 401) },
+    },
+  },
+  '/api/moderation/comments/actions': {
+    post: {
+      summary: 'Approve, unapprove, spam, trash, restore, delete permanently, or undo',
+      security: session,
+      parameters: [moderationHeader],
+      requestBody: body('ModerationActionRequest'),
+      responses: {
+        '200': json('ModerationActionResponse', 'Per-comment results and the undo request'),
+        ...moderationErrors(400, 401, 403),
+      },
+    },
+  },
+  '/api/moderation/comments/{id}': {
+    patch: {
+      summary: 'Edit a comment’s text',
+      security: session,
+      parameters: [commentId, moderationHeader],
+      requestBody: body('EditByModeratorRequest'),
+      responses: {
+        '200': json('EditByModeratorResponse', 'Edited; previousContent undoes it'),
+        ...moderationErrors(400, 401, 403, 404),
+      },
+    },
+  },
+  '/api/moderation/comments/{id}/reply': {
+    post: {
+      summary: 'Reply as the site: approved at once, byModerator (approves a held parent)',
+      security: session,
+      parameters: [commentId, moderationHeader],
+      requestBody: body('ReplyRequest'),
+      responses: {
+        '201': json('ReplyResponse', 'The reply'),
+        ...moderationErrors(400, 401, 403, 404, 409),
+      },
+    },
+  },
+  '/api/moderation/audit': {
+    get: {
+      summary: 'The audit log, newest first',
+      security: session,
+      parameters: [
+        query('commentId', { type: 'string' }),
+        query('page', { type: 'integer', minimum: 1, default: 1 }),
+        query('limit', { type: 'integer', minimum: 1, maximum: 100, default: 50 }),
+      ],
+      responses: { '200': json('AuditPage', 'The entries'), ...moderationErrors(400, 401) },
+    },
+  },
+  '/api/moderation/settings': {
+    get: {
+      summary: 'The owner’s rules',
+      security: session,
+      responses: { '200': json('ModerationSettings', 'The settings'), ...moderationErrors(401) },
+    },
+    put: {
+      summary: 'Replace the owner’s rules (a missing field takes its default)',
+      security: session,
+      parameters: [moderationHeader],
+      requestBody: body('ModerationSettingsRequest'),
+      responses: {
+        '200': json('ModerationSettings', 'Saved'),
+        ...moderationErrors(400, 401, 403),
+      },
+    },
+  },
+  '/api/moderation/privacy/export': {
+    post: {
+      summary: 'Every comment posted with an email address',
+      security: session,
+      parameters: [moderationHeader],
+      requestBody: body('PrivacyRequest'),
+      responses: { '200': json('PrivacyExport', 'The export'), ...moderationErrors(400, 401, 403) },
+    },
+  },
+  '/api/moderation/privacy/erase': {
+    post: {
+      summary: 'Erase a person’s comments (anonymise to placeholders, or delete)',
+      security: session,
+      parameters: [moderationHeader],
+      requestBody: body('PrivacyEraseRequest'),
+      responses: {
+        '200': json('PrivacyEraseResponse', 'How many were erased'),
+        ...moderationErrors(400, 401, 403),
+      },
+    },
+  },
+};
+
 /** OpenAPI 3.1, generated from the zod contract: the schemas are the contract's, not copies. */
 export const openApiDocument = {
   openapi: '3.1.0',
@@ -72,7 +279,7 @@ export const openApiDocument = {
     title: 'The Daily Thread API',
     version: '1.0.0',
     description:
-      'Articles and their comments. Every error has the shape of `Error`. Emails are accepted, never returned.',
+      'Articles and their comments, and their moderation. Every error has the shape of `Error`. Emails are accepted, never returned to readers (only to signed-in moderators, under /api/moderation).',
   },
   paths: {
     '/api/articles': {
@@ -142,6 +349,17 @@ export const openApiDocument = {
         responses: { '204': { description: 'Deleted' }, ...errors(400, 403, 404, 413, 415) },
       },
     },
+    ...moderationPaths,
   },
-  components: { schemas: openApiSchemas },
+  components: {
+    schemas: openApiSchemas,
+    securitySchemes: {
+      moderatorSession: {
+        type: 'apiKey',
+        in: 'cookie',
+        name: sessionCookieNames.secure,
+        description: `HttpOnly, SameSite=Strict; named ${sessionCookieNames.plainHttp} on plain http (development).`,
+      },
+    },
+  },
 };

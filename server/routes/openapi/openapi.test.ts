@@ -2,6 +2,9 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { z } from 'zod';
 import { commentPageSchema, commentRequestSchema } from '../../../src/contract/comments';
 import { addSamplesIfEmpty } from '../../db/samples';
+import { testPasswordCost } from '../../lib/passwords';
+import { addModerator } from '../auth/moderator-store';
+import { moderatorAccount, moderatorBrowser } from '../../test/moderation-client';
 import { testApp } from '../../test/test-app';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database';
 
@@ -43,6 +46,17 @@ describe('/api/openapi.json', () => {
       '/api/articles/{slug}',
       '/api/articles/{slug}/comments',
       '/api/articles/{slug}/comments/{id}',
+      '/api/moderation/audit',
+      '/api/moderation/comments',
+      '/api/moderation/comments/actions',
+      '/api/moderation/comments/{id}',
+      '/api/moderation/comments/{id}/reply',
+      '/api/moderation/me',
+      '/api/moderation/privacy/erase',
+      '/api/moderation/privacy/export',
+      '/api/moderation/session',
+      '/api/moderation/sessions',
+      '/api/moderation/settings',
     ]);
   });
 
@@ -63,6 +77,19 @@ describe('/api/openapi.json', () => {
     check('CommentPage', await get(`/api/articles/${slug}/comments`));
     check('Error', await get('/api/articles/none'));
     check('Error', await get(`/api/articles/${slug}/comments?limit=0`));
+    // The moderation API, signed in.
+    await addModerator(database.db, moderatorAccount, testPasswordCost);
+    const moderator = moderatorBrowser(
+      testApp(database.db, { passwordCost: testPasswordCost }).app,
+    );
+    check('ModerationSession', await (await moderator.signIn()).json());
+    check(
+      'QueuePage',
+      await (await moderator.get('/api/moderation/comments?status=approved')).json(),
+    );
+    check('ModerationSettings', await (await moderator.get('/api/moderation/settings')).json());
+    check('AuditPage', await (await moderator.get('/api/moderation/audit')).json());
+    check('Error', await (await moderator.get('/api/moderation/comments?page=0')).json());
     // And a reply that breaks the contract does not validate: the check can fail.
     const page = (await get(`/api/articles/${slug}/comments`)) as { total: number };
     const validate = ajv.compile(document.components.schemas.CommentPage ?? {});

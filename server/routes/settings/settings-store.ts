@@ -7,15 +7,20 @@ import {
 import type { Queryable } from '../../db/client';
 import { moderationSettings } from '../../db/schema';
 
-/** The owner's rules as stored, with defaults for any field added since they were saved. */
-export async function loadSettings(db: Queryable): Promise<ModerationSettings> {
+/** The owner's rules as saved (defaults for any field added since), or null if never saved. */
+export async function loadStoredSettings(db: Queryable): Promise<ModerationSettings | null> {
   const [row] = await db
     .select({ settings: moderationSettings.settings })
     .from(moderationSettings)
     .where(eq(moderationSettings.id, 1));
-  if (!row) return defaultModerationSettings;
+  if (!row) return null;
   const parsed = moderationSettingsSchema.safeParse(row.settings);
-  return parsed.success ? parsed.data : defaultModerationSettings;
+  return parsed.success ? parsed.data : null;
+}
+
+/** The owner's rules, or the defaults. */
+export async function loadSettings(db: Queryable): Promise<ModerationSettings> {
+  return (await loadStoredSettings(db)) ?? defaultModerationSettings;
 }
 
 export async function saveSettings(db: Queryable, settings: ModerationSettings, now: Date) {
