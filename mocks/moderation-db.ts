@@ -1,4 +1,4 @@
-import { z } from '../src/contract/zod';
+import { z } from '../src/contract/zod-mini';
 import {
   auditActionSchema,
   defaultModerationSettings,
@@ -29,7 +29,7 @@ const stateSchema = z.object({
   ),
   failures: z.record(
     z.string(),
-    z.object({ failures: z.number(), lastFailureAt: isoDate, lockedUntil: isoDate.nullable() }),
+    z.object({ failures: z.number(), lastFailureAt: isoDate, lockedUntil: z.nullable(isoDate) }),
   ),
   audit: z.array(
     z.object({
@@ -37,11 +37,11 @@ const stateSchema = z.object({
       at: isoDate,
       moderatorId: z.string(),
       action: auditActionSchema,
-      commentId: z.string().nullable(),
-      articleSlug: z.string().nullable(),
-      fromStatus: z.string().nullable(),
-      toStatus: z.string().nullable(),
-      detail: z.string().nullable(),
+      commentId: z.nullable(z.string()),
+      articleSlug: z.nullable(z.string()),
+      fromStatus: z.nullable(z.string()),
+      toStatus: z.nullable(z.string()),
+      detail: z.nullable(z.string()),
     }),
   ),
   settings: moderationSettingsSchema,

@@ -25,7 +25,7 @@ import {
 } from './features/article/article-data';
 import { apiRequest, apiServer } from './lib/api-client';
 import { createMemoryHistory } from './lib/router/history';
-import { articlePath } from './lib/site';
+import { articlePath, pageTitle, siteDescription, siteUrl } from './lib/site';
 import {
   commentPageSchema,
   commentPageSize,
@@ -137,6 +137,27 @@ export async function renderNotFoundPage(path: string): Promise<PrerenderedPage>
     body: await renderBody('/404', {}),
     head: headHtml(notFoundHead()),
     // No state: the client renders this page afresh (and says not found, as here).
+    state: stateJson('', {}),
+    preload: '',
+  };
+}
+
+/**
+ * The moderation screens' page (/moderate and under it), for the server to answer with 200:
+ * the app's shell saying it is checking the session (the screens render in the browser, where
+ * the session cookie is), kept out of search engines. No state: the client renders it afresh.
+ */
+export async function renderModerationPage(path: string): Promise<PrerenderedPage> {
+  return {
+    path,
+    body: await renderBody(path, {}),
+    head: `<meta name="robots" content="noindex, nofollow" />${headHtml({
+      title: pageTitle('Moderation'),
+      description: siteDescription,
+      canonical: siteUrl('/moderate'),
+      type: 'website',
+      jsonLd: { '@context': 'https://schema.org', '@type': 'WebPage', name: 'Moderation' },
+    })}`,
     state: stateJson('', {}),
     preload: '',
   };

@@ -35,6 +35,11 @@ export function overBudget(analysis) {
   check('commentForm', analysis.commentForm);
   check('commentSection', analysis.commentSection);
   check('commentJs', analysis.commentJs);
+  // Issue 11: a reader's page never downloads moderation code.
+  if (!analysis.moderation) problems.push('moderation: no such chunk (is it still split off?)');
+  for (const found of analysis.moderationInReaderChunks) {
+    problems.push(`moderation code in a reader's chunk: ${found}`);
+  }
   return problems;
 }
 

@@ -21,7 +21,7 @@ try {
   const problems = overBudget(analysis);
   const kb = (group) => (group ? `${(group.gzip / 1024).toFixed(1)} KB` : 'missing');
   console.log(
-    `article route JS ${kb(analysis.articleRouteJs)}, comment form ${kb(analysis.commentForm)}, comment section ${kb(analysis.commentSection)}, comment JS in all ${kb(analysis.commentJs)} (gzip)`,
+    `article route JS ${kb(analysis.articleRouteJs)}, comment form ${kb(analysis.commentForm)}, comment section ${kb(analysis.commentSection)}, comment JS in all ${kb(analysis.commentJs)}, moderation screens ${kb(analysis.moderation)} (gzip); moderation modules in reader chunks: ${analysis.moderationInReaderChunks.length}`,
   );
   if (problems.length) {
     console.error(`Over budget:\n  ${problems.join('\n  ')}`);

@@ -79,23 +79,28 @@ export function analyseBuild(outDir) {
     ...sum(routeKeys.map((k) => manifest[k].file)),
   };
 
+  const sectionKey = Object.keys(manifest).find(
+    (k) => /comments-root\.tsx$/.test(k) && manifest[k].isDynamicEntry,
+  );
+  const sectionKeys = sectionKey
+    ? staticGraph(manifest, sectionKey).filter((k) => !routeKeys.includes(k))
+    : [];
+  const commentSection = sectionKey
+    ? (() => {
+        const files = sectionKeys.map((k) => manifest[k].file);
+        return { files, ...sum(files) };
+      })()
+    : null;
   const formKey = Object.keys(manifest).find(
     (k) => /comment-form\.tsx$/.test(k) && manifest[k].isDynamicEntry,
   );
   const commentForm = formKey
-    ? {
-        files: [manifest[formKey].file],
-        // What the form needs beyond what the page already has: its own chunk and any chunk only it imports.
-        ...sum([manifest[formKey].file]),
-      }
-    : null;
-  const sectionKey = Object.keys(manifest).find(
-    (k) => /comments-root\.tsx$/.test(k) && manifest[k].isDynamicEntry,
-  );
-  const commentSection = sectionKey
     ? (() => {
-        const files = staticGraph(manifest, sectionKey)
-          .filter((k) => !routeKeys.includes(k))
+        // What the form needs beyond what the page already has (the route, and the section that
+        // loads it): its own chunk and any chunk it shares only with code loaded later (the
+        // moderation screens share react-hook-form with it, for one).
+        const files = staticGraph(manifest, formKey)
+          .filter((k) => !routeKeys.includes(k) && !sectionKeys.includes(k))
           .map((k) => manifest[k].file);
         return { files, ...sum(files) };
       })()
@@ -107,5 +112,64 @@ export function analyseBuild(outDir) {
           return { files, ...sum(files) };
         })()
       : null;
-  return { chunks, articleRouteJs, commentForm, commentSection, commentJs };
+  const moderationKey = Object.keys(manifest).find(
+    (k) => /moderation-root\.tsx$/.test(k) && manifest[k].isDynamicEntry,
+  );
+  const moderation = moderationKey
+    ? (() => {
+        const files = staticGraph(manifest, moderationKey)
+          .filter((k) => !routeKeys.includes(k))
+          .map((k) => manifest[k].file);
+        return { files, ...sum(files) };
+      })()
+    : null;
+  // What a reader's article page may load: the route up front, the comment section and form
+  // later. None of it may hold moderation code (see moderationModulesIn).
+  const readerFiles = [
+    ...new Set([
+      ...articleRouteJs.files,
+      ...(commentSection?.files ?? []),
+      ...(commentForm?.files ?? []),
+    ]),
+  ];
+  const moderationInReaderChunks = moderationModulesIn(outDir, readerFiles);
+  return {
+    chunks,
+    articleRouteJs,
+    commentForm,
+    commentSection,
+    commentJs,
+    moderation,
+    readerFiles,
+    moderationInReaderChunks,
+  };
+}
+
+/** Source modules that are moderation code: the screens' feature folder and its contract. */
+export const moderationModulePattern =
+  /(^|\/)src\/(features\/moderation\/|contract\/moderation\.ts$)/;
+
+/**
+ * The moderation modules bundled into `files`, as "chunk: module" lines, read from each chunk's
+ * source map (the build writes them): a module can be merged into any chunk, so the manifest's
+ * chunk names alone cannot tell.
+ */
+export function moderationModulesIn(outDir, files) {
+  const found = [];
+  for (const file of files.filter((f) => f.endsWith('.js'))) {
+    let map;
+    try {
+      map = JSON.parse(readFileSync(join(outDir, `${file}.map`), 'utf8'));
+    } catch {
+      // The bundler's own helpers (its runtime, Vite's preload helper) come from no source module.
+      if (/(^|\/)(rolldown-runtime|preload-helper)-[\w-]+\.js$/.test(file)) continue;
+      found.push(`${file}: no source map to check`);
+      continue;
+    }
+    for (const source of map.sources ?? []) {
+      if (moderationModulePattern.test(source.replaceAll('\\', '/')))
+        found.push(`${file}: ${source}`);
+    }
+  }
+  return found;
 }

@@ -93,7 +93,7 @@ export const dataExportSchema = z
     // Moderation's tables (sessions and sign-in failures are not kept: they are transient).
     moderators: z.array(moderatorRecordSchema).default([]),
     audit: z.array(auditRecordSchema).default([]),
-    settings: moderationSettingsSchema.nullable().default(null),
+    settings: z.nullable(moderationSettingsSchema).default(null),
   })
   .superRefine((data, ctx) => {
     for (const problem of consistencyProblems(data)) {

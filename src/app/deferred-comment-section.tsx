@@ -5,8 +5,10 @@ import { Suspense, useEffect, useRef, useState, type Ref } from 'react';
 import { lazyWithRetry } from '../lib/lazy-with-retry';
 import { useHydrated } from '../lib/use-hydrated';
 import { useNearViewportOrIdle } from '../lib/use-near-viewport-or-idle';
+import { ModeratorToolsContext } from '../features/comments/moderator-tools-slot';
 import { yieldToMain } from '../lib/yield-to-main';
 import { useInitialComments, type InitialComments } from './initial-comments';
+import { useModeratorTools } from './moderator-tools';
 
 // The comments are their own chunk (the list, TanStack Query, full zod, the form's loader):
 // the article shows and becomes interactive without them.
@@ -136,8 +138,16 @@ function ServerRenderedComments({ initial, title }: { initial: InitialComments; 
  */
 export function DeferredCommentSection({ slug, title }: { slug: string; title: string }) {
   const initial = useInitialComments(slug);
-  if (initial) return <ServerRenderedComments initial={initial} title={title} />;
-  return <ClientRenderedComments slug={slug} title={title} />;
+  const tools = useModeratorTools();
+  return (
+    <ModeratorToolsContext value={tools}>
+      {initial ? (
+        <ServerRenderedComments initial={initial} title={title} />
+      ) : (
+        <ClientRenderedComments slug={slug} title={title} />
+      )}
+    </ModeratorToolsContext>
+  );
 }
 
 function ClientRenderedComments({ slug, title }: { slug: string; title: string }) {

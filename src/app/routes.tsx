@@ -1,9 +1,12 @@
 import { FrontPage } from '../features/article/front-page';
 import { useLocation } from '../lib/router/router-context';
 import { ArticleRoute } from './article-route';
+import { ModerationRoute } from './moderation-route';
 import { NotFoundPage } from './not-found-page';
 
 const articlePattern = /^\/articles\/([^/]+)\/?$/;
+/** The moderation screens: /moderate and the pages under it (/moderate/settings, …). */
+const moderationPattern = /^\/moderate(\/[a-z-]*)?\/?$/;
 
 function decode(segment: string): string | null {
   try {
@@ -17,6 +20,8 @@ function decode(segment: string): string | null {
 export function Routes() {
   const { pathname } = useLocation();
   if (pathname === '/') return <FrontPage />;
+  const moderation = moderationPattern.exec(pathname);
+  if (moderation) return <ModerationRoute path={moderation[1] ?? '/'} />;
   const segment = articlePattern.exec(pathname)?.[1];
   const slug = segment === undefined ? null : decode(segment);
   if (slug !== null) return <ArticleRoute key={slug} slug={slug} />;

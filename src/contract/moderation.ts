@@ -44,7 +44,7 @@
  * reads it, it sends requests with credentials: 'same-origin' (the default) and the header.
  * In the mock (npm run dev) a development account is documented on the mock panel.
  */
-import { z } from './zod';
+import { z } from './zod-mini';
 
 /** Every moderation change carries this header with the value "1": a cross-site form cannot. */
 export const moderationRequestHeader = 'X-Moderation-Request';
@@ -72,7 +72,7 @@ export const moderatorRoleSchema = z.enum(['moderator', 'editor']);
 export type ModeratorRole = z.infer<typeof moderatorRoleSchema>;
 
 export const moderatorSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   name: z.string(),
   email: z.string(),
   role: moderatorRoleSchema,
@@ -80,8 +80,16 @@ export const moderatorSchema = z.object({
 export type Moderator = z.infer<typeof moderatorSchema>;
 
 export const signInRequestSchema = z.object({
-  email: z.string().trim().min(1, 'Enter the email address of your moderator account.').max(254),
-  password: z.string().min(1, 'Enter your password.').max(1024, 'That password is too long.'),
+  email: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'Enter the email address of your moderator account.'),
+      z.maxLength(254),
+    ),
+  password: z
+    .string()
+    .check(z.minLength(1, 'Enter your password.'), z.maxLength(1024, 'That password is too long.')),
 });
 export type SignInRequest = z.input<typeof signInRequestSchema>;
 
@@ -95,9 +103,10 @@ export const moderationSessionSchema = z.object({
 export type ModerationSession = z.infer<typeof moderationSessionSchema>;
 
 /** The queue's tabs: a stored comment's status as moderators see it. */
-export const queueTabSchema = z.enum(['pending', 'approved', 'spam', 'trash']);
+const queueTabNames = ['pending', 'approved', 'spam', 'trash'] as const;
+export const queueTabSchema = z.enum(queueTabNames);
 export type QueueTab = z.infer<typeof queueTabSchema>;
-export const queueTabs = queueTabSchema.options;
+export const queueTabs = queueTabNames;
 
 /** Why the rules held a comment (or sent it to spam). */
 export const heldReasonSchema = z.enum([
@@ -113,13 +122,13 @@ export const heldReasonSchema = z.enum([
 export type HeldReason = z.infer<typeof heldReasonSchema>;
 
 export const queueQuerySchema = z.object({
-  status: queueTabSchema.default('pending'),
+  status: z._default(queueTabSchema, 'pending'),
   /** An article's slug: only its comments. */
-  article: z.string().min(1).optional(),
+  article: z.optional(z.string().check(z.minLength(1))),
   /** Case-insensitive substring of the text, the author's name or email. */
-  q: z.string().trim().max(200).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  page: z._default(z.coerce.number().check(z.int(), z.gte(1)), 1),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 20),
 });
 export type QueueQuery = z.input<typeof queueQuerySchema>;
 
@@ -127,17 +136,17 @@ const isoDateTime = z.iso.datetime({ offset: true });
 
 /** A comment as moderators see it: private fields included, for moderators' eyes only. */
 export const queueItemSchema = z.object({
-  id: z.string().min(1),
-  parentId: z.string().min(1).nullable(),
+  id: z.string().check(z.minLength(1)),
+  parentId: z.nullable(z.string().check(z.minLength(1))),
   article: z.object({ slug: z.string(), title: z.string() }),
   author: z.string(),
   email: z.string(),
-  website: z.string().nullable(),
+  website: z.nullable(z.string()),
   /** The address truncated: /24 for IPv4, /48 for IPv6 (like "203.0.113.0/24"), or null. */
-  ip: z.string().nullable(),
+  ip: z.nullable(z.string()),
   content: z.string(),
   createdAt: isoDateTime,
-  editedAt: isoDateTime.nullable(),
+  editedAt: z.nullable(isoDateTime),
   status: queueTabSchema,
   /** Empty unless the rules held it or sent it to spam. */
   reasons: z.array(heldReasonSchema),
@@ -147,10 +156,10 @@ export const queueItemSchema = z.object({
 export type QueueItem = z.infer<typeof queueItemSchema>;
 
 export const queueCountsSchema = z.object({
-  pending: z.number().int().nonnegative(),
-  approved: z.number().int().nonnegative(),
-  spam: z.number().int().nonnegative(),
-  trash: z.number().int().nonnegative(),
+  pending: z.int().check(z.nonnegative()),
+  approved: z.int().check(z.nonnegative()),
+  spam: z.int().check(z.nonnegative()),
+  trash: z.int().check(z.nonnegative()),
 });
 export type QueueCounts = z.infer<typeof queueCountsSchema>;
 
@@ -160,16 +169,18 @@ export const queuePageSchema = z.object({
   /** Per tab, for the whole site, or for the article when the query names one (not the search). */
   counts: queueCountsSchema,
   /** Items matching the whole query, all pages together. */
-  total: z.number().int().nonnegative(),
-  page: z.number().int().min(1),
-  pageSize: z.number().int().min(1),
+  total: z.int().check(z.nonnegative()),
+  page: z.int().check(z.gte(1)),
+  pageSize: z.int().check(z.gte(1)),
 });
 export type QueuePage = z.infer<typeof queuePageSchema>;
 
 const ids = z
-  .array(z.string().min(1))
-  .min(1, 'Choose at least one comment.')
-  .max(100, 'Choose at most 100 comments at a time.');
+  .array(z.string().check(z.minLength(1)))
+  .check(
+    z.minLength(1, 'Choose at least one comment.'),
+    z.maxLength(100, 'Choose at most 100 comments at a time.'),
+  );
 
 /**
  * approve: to approved. unapprove: approved back to pending. spam, trash: there, remembering the
@@ -188,14 +199,17 @@ export const bulkActionSchema = z.enum([
 export type BulkAction = z.infer<typeof bulkActionSchema>;
 
 export const undoItemSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   status: queueTabSchema,
   expected: queueTabSchema,
 });
 
 export const moderationActionRequestSchema = z.discriminatedUnion('action', [
   z.object({ action: bulkActionSchema, ids }),
-  z.object({ action: z.literal('undo'), items: z.array(undoItemSchema).min(1).max(200) }),
+  z.object({
+    action: z.literal('undo'),
+    items: z.array(undoItemSchema).check(z.minLength(1), z.maxLength(200)),
+  }),
 ]);
 export type ModerationActionRequest = z.infer<typeof moderationActionRequestSchema>;
 
@@ -203,18 +217,18 @@ export const actionResultSchema = z.object({
   id: z.string(),
   ok: z.boolean(),
   /** The status before; null when the comment was not found. */
-  from: queueTabSchema.nullable(),
+  from: z.nullable(queueTabSchema),
   /** The status after; null when it was deleted permanently (or not found). */
-  to: queueTabSchema.nullable(),
+  to: z.nullable(queueTabSchema),
   /** Why not, when ok is false (unknown id, delete from a tab other than spam or trash…). */
-  message: z.string().optional(),
+  message: z.optional(z.string()),
 });
 export type ActionResult = z.infer<typeof actionResultSchema>;
 
 export const moderationActionResponseSchema = z.object({
   results: z.array(actionResultSchema),
   /** Send this back to POST /comments/actions to undo; null when nothing can be (delete). */
-  undo: moderationActionRequestSchema.nullable(),
+  undo: z.nullable(moderationActionRequestSchema),
   counts: queueCountsSchema,
 });
 export type ModerationActionResponse = z.infer<typeof moderationActionResponseSchema>;
@@ -222,9 +236,11 @@ export type ModerationActionResponse = z.infer<typeof moderationActionResponseSc
 export const editByModeratorRequestSchema = z.object({
   content: z
     .string()
-    .trim()
-    .min(1, 'The comment cannot be empty: trash it instead.')
-    .max(65525, 'The comment is too long.'),
+    .check(
+      z.trim(),
+      z.minLength(1, 'The comment cannot be empty: trash it instead.'),
+      z.maxLength(65525, 'The comment is too long.'),
+    ),
 });
 
 export const editByModeratorResponseSchema = z.object({
@@ -234,7 +250,13 @@ export const editByModeratorResponseSchema = z.object({
 });
 
 export const replyRequestSchema = z.object({
-  content: z.string().trim().min(1, 'Type your reply.').max(65525, 'Your reply is too long.'),
+  content: z
+    .string()
+    .check(
+      z.trim(),
+      z.minLength(1, 'Type your reply.'),
+      z.maxLength(65525, 'Your reply is too long.'),
+    ),
 });
 
 export const replyResponseSchema = z.object({
@@ -266,65 +288,70 @@ export const auditEntrySchema = z.object({
   id: z.string(),
   at: isoDateTime,
   /** Null when the moderator's account has since been removed. */
-  moderator: z.object({ id: z.string(), name: z.string() }).nullable(),
+  moderator: z.nullable(z.object({ id: z.string(), name: z.string() })),
   action: auditActionSchema,
-  commentId: z.string().nullable(),
-  article: z.object({ slug: z.string(), title: z.string() }).nullable(),
-  fromStatus: z.string().nullable(),
-  toStatus: z.string().nullable(),
+  commentId: z.nullable(z.string()),
+  article: z.nullable(z.object({ slug: z.string(), title: z.string() })),
+  fromStatus: z.nullable(z.string()),
+  toStatus: z.nullable(z.string()),
   /** What else: which settings changed, how many comments were erased. Never an email. */
-  detail: z.string().nullable(),
+  detail: z.nullable(z.string()),
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
 export const auditQuerySchema = z.object({
-  commentId: z.string().min(1).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
+  commentId: z.optional(z.string().check(z.minLength(1))),
+  page: z._default(z.coerce.number().check(z.int(), z.gte(1)), 1),
+  limit: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(100)), 50),
 });
 
 export const auditPageSchema = z.object({
   entries: z.array(auditEntrySchema),
-  total: z.number().int().nonnegative(),
-  page: z.number().int().min(1),
-  pageSize: z.number().int().min(1),
+  total: z.int().check(z.nonnegative()),
+  page: z.int().check(z.gte(1)),
+  pageSize: z.int().check(z.gte(1)),
 });
 export type AuditPage = z.infer<typeof auditPageSchema>;
 
 // overwrite, not transform: the type stays a string, which JSON Schema (OpenAPI) can say.
 const wordList = (field: string) =>
-  z
-    .string()
-    .max(65535, `${field}: at most 64 KB of words.`)
-    .overwrite((value) =>
-      value
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .join('\n'),
-    )
-    .default('');
+  z._default(
+    z.string().check(
+      z.maxLength(65535, `${field}: at most 64 KB of words.`),
+      z.overwrite((value) =>
+        value
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter(Boolean)
+          .join('\n'),
+      ),
+    ),
+    '',
+  );
 
 /** The owner's rules. Defaults keep the behaviour the site had before it had settings. */
 export const moderationSettingsSchema = z.object({
   /** Hold a comment with at least this many links (WordPress's comment_max_links); 0: never. */
-  maxLinks: z.number().int().min(0).max(100).default(2),
+  maxLinks: z._default(z.int().check(z.gte(0), z.lte(100)), 2),
   /** One per line; hold a comment holding one in its text, name, email, website or IP. */
   moderationWords: wordList('Moderation words'),
   /** One per line, matched the same way; such a comment goes to spam. */
   disallowedWords: wordList('Disallowed words'),
   /** Hold a comment unless its author (by email) has one approved already. Off by default. */
-  holdFirstComment: z.boolean().default(false),
+  holdFirstComment: z._default(z.boolean(), false),
   /** Close comments on articles published more than this many days ago; 0: never. */
-  closeAfterDays: z.number().int().min(0).max(36500).default(0),
+  closeAfterDays: z._default(z.int().check(z.gte(0), z.lte(36500)), 0),
   /** Slugs of articles whose comments are closed whatever their age. */
-  closedArticles: z.array(z.string().min(1).max(200)).max(10000).default([]),
+  closedArticles: z._default(
+    z.array(z.string().check(z.minLength(1), z.maxLength(200))).check(z.maxLength(10000)),
+    [],
+  ),
   /** Seconds between two comments from one email address (WordPress: 15); 0: no guard. */
-  floodSeconds: z.number().int().min(0).max(3600).default(15),
+  floodSeconds: z._default(z.int().check(z.gte(0), z.lte(3600)), 15),
   /** Minutes an author may change or remove their comment. */
-  editWindowMinutes: z.number().int().min(0).max(1440).default(15),
+  editWindowMinutes: z._default(z.int().check(z.gte(0), z.lte(1440)), 15),
   /** Threads per page when the reader's request names no limit. */
-  pageSize: z.number().int().min(1).max(100).default(50),
+  pageSize: z._default(z.int().check(z.gte(1), z.lte(100)), 50),
 });
 export type ModerationSettings = z.infer<typeof moderationSettingsSchema>;
 export type ModerationSettingsInput = z.input<typeof moderationSettingsSchema>;
@@ -333,9 +360,11 @@ export const defaultModerationSettings: ModerationSettings = moderationSettingsS
 export const privacyRequestSchema = z.object({
   email: z
     .string()
-    .trim()
-    .min(3, 'Enter the email address the comments were posted with.')
-    .max(254),
+    .check(
+      z.trim(),
+      z.minLength(3, 'Enter the email address the comments were posted with.'),
+      z.maxLength(254),
+    ),
 });
 
 export const privacyExportSchema = z.object({
@@ -345,13 +374,13 @@ export const privacyExportSchema = z.object({
 });
 export type PrivacyExport = z.infer<typeof privacyExportSchema>;
 
-export const privacyEraseRequestSchema = privacyRequestSchema.extend({
+export const privacyEraseRequestSchema = z.extend(privacyRequestSchema, {
   /** anonymise: keep the comments as placeholders with no author, email, website, IP or text.
    *  delete: remove them (a comment with replies still becomes a placeholder). */
-  mode: z.enum(['anonymise', 'delete']).default('anonymise'),
+  mode: z._default(z.enum(['anonymise', 'delete']), 'anonymise'),
 });
 
 export const privacyEraseResponseSchema = z.object({
   /** Comments found under the address and erased. */
-  erased: z.number().int().nonnegative(),
+  erased: z.int().check(z.nonnegative()),
 });

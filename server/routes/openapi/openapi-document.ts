@@ -30,9 +30,9 @@ import {
   signInRequestSchema,
 } from '../../../src/contract/moderation';
 
-const input = (schema: z.ZodType) =>
+const input = (schema: z.core.$ZodType) =>
   z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12' });
-const output = (schema: z.ZodType) =>
+const output = (schema: z.core.$ZodType) =>
   z.toJSONSchema(schema, { io: 'output', target: 'draft-2020-12' });
 
 /** The contract's schemas as JSON Schema: requests as clients write them, responses as sent. */

@@ -1,4 +1,4 @@
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, Suspense, use, useEffect, useRef, useState } from 'react';
 import { ShareButton } from '../../components/share-button';
 import { formatDateTime, prerenderDateFormat } from '../../lib/format-date';
 import { useHydrated } from '../../lib/use-hydrated';
@@ -11,6 +11,7 @@ import { useCommentThread } from './comment-thread-context';
 import type { CommentNode } from './comment-tree';
 import { useEditToken } from './use-edit-token';
 import { isPendingComment } from './use-pending-comments';
+import { ModeratorToolsContext } from './moderator-tools-slot';
 
 /** A branch with more replies than this shows the first few and a "Show N more replies" button. */
 const collapseAbove = 5;
@@ -44,8 +45,18 @@ function sameNode(a: CommentNode, b: CommentNode): boolean {
 export const CommentItem = memo(CommentItemView, (prev, next) => sameNode(prev.node, next.node));
 
 function CommentItemView({ node }: { node: CommentNode }) {
-  const { slug, announce, highlightedId, revealId, waitingIds, onReply, replyingTo, replyForm } =
-    useCommentThread();
+  const {
+    slug,
+    announce,
+    highlightedId,
+    revealId,
+    waitingIds,
+    onReply,
+    replyingTo,
+    replyForm,
+    onModerated,
+  } = useCommentThread();
+  const moderatorTools = use(ModeratorToolsContext);
   const { comment, depth, replies } = node;
   const [expanded, setExpanded] = useState(false);
   // The token is taken when editing starts: if the window closes mid-edit, the words stay on
@@ -54,7 +65,8 @@ function CommentItemView({ node }: { node: CommentNode }) {
   const [actionError, setActionError] = useState<string | null>(null);
   const own = useEditToken(comment.id);
   // Server-rendered comments show a fixed English UTC time until hydrated (as LocalDate does).
-  const dateFormat = useHydrated() ? undefined : prerenderDateFormat;
+  const hydrated = useHydrated();
+  const dateFormat = hydrated ? undefined : prerenderDateFormat;
   const remove = useDeleteComment(slug, () => announce('Your comment was deleted.'));
   const editButton = useRef<HTMLButtonElement>(null);
   const elementId = `comment-${comment.id}`;
@@ -126,6 +138,7 @@ function CommentItemView({ node }: { node: CommentNode }) {
                 comment.author
               )}
             </span>
+            {comment.byModerator ? <span className="comment__badge">Moderator</span> : null}
             {sending ? (
               <span className="comment__status">
                 {waitingIds.has(comment.id) ? 'Waiting for a connection to post…' : 'Posting…'}
@@ -185,6 +198,16 @@ function CommentItemView({ node }: { node: CommentNode }) {
               what="comment"
               describedAs={`to the comment by ${comment.author}`}
             />
+            {moderatorTools && hydrated && !pending ? (
+              <Suspense fallback={null}>
+                <moderatorTools.CommentTools
+                  slug={slug}
+                  commentId={comment.id}
+                  author={comment.author}
+                  onChanged={onModerated}
+                />
+              </Suspense>
+            ) : null}
             {own ? (
               <>
                 <button

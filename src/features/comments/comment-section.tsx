@@ -4,7 +4,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { Suspense, use, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ErrorState } from '../../components/error-state';
 import { useHydrated } from '../../lib/use-hydrated';
 import { LazyCommentForm as CommentForm } from './lazy-comment-form';
@@ -19,6 +19,7 @@ import {
   type CommentOrder,
 } from '../../contract/comments';
 import { CommentThreadContext } from './comment-thread-context';
+import { ModeratorToolsContext } from './moderator-tools-slot';
 import { buildCommentTree } from './comment-tree';
 import { useCommentKeys } from './use-comment-keys';
 import { usePendingComments } from './use-pending-comments';
@@ -178,6 +179,19 @@ export function CommentSection({
     setSortedTo(null);
   }
 
+  // A signed-in moderator's change (the moderation menu): said, and the list loaded again.
+  // Only once hydrated: the server's HTML has no menu.
+  const moderatorTools = use(ModeratorToolsContext);
+  const showTools = hydrated && moderatorTools !== null;
+  // Stable, as it goes in the thread context every comment reads (see below).
+  const onModerated = useCallback(
+    (message: string) => {
+      setAnnouncement(message);
+      void queryClient.invalidateQueries({ queryKey: commentQueries.all(slug) });
+    },
+    [queryClient, slug],
+  );
+
   async function showNewComments() {
     const count = newByOthers;
     await queryClient.invalidateQueries({ queryKey: listQuery.queryKey });
@@ -211,8 +225,9 @@ export function CommentSection({
       onReply: setReplyTo,
       replyingTo: replyTo?.id ?? null,
       replyForm,
+      onModerated,
     }),
-    [slug, targetId, wantedId, waitingKey, replyTo, replyForm],
+    [slug, targetId, wantedId, waitingKey, replyTo, replyForm, onModerated],
   );
 
   const heading = (text: string) => (
@@ -278,6 +293,11 @@ export function CommentSection({
               </button>
             ) : null}
           </div>
+          {showTools && moderatorTools ? (
+            <Suspense fallback={null}>
+              <moderatorTools.HeldComments slug={slug} onChanged={onModerated} />
+            </Suspense>
+          ) : null}
           {comments.length === 0 ? (
             <p className="comments__empty">
               Be the first to share what you think: leave a reply below.

@@ -15,6 +15,8 @@ export interface CommentThreadContextValue {
   /** The comment the reader is replying to, under which `replyForm` goes. */
   replyingTo: string | null;
   replyForm: ReactNode;
+  /** A moderator changed a comment here (moderator-tools-slot.ts): say so and reload the list. */
+  onModerated: (message: string) => void;
 }
 
 export const CommentThreadContext = createContext<CommentThreadContextValue | null>(null);

@@ -1,0 +1,64 @@
+import './moderation.css';
+import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { ErrorState } from '../../components/error-state';
+import { AuditPage } from './audit-page';
+import { ErasurePage } from './erasure-page';
+import { ModerationShell } from './moderation-shell';
+import { moderationQueries } from './moderation-queries';
+import { createModerationQueryClient } from './moderation-query-client';
+import { QueuePage } from './queue-page';
+import { SettingsPage } from './settings-page';
+import { SignInPage } from './sign-in-page';
+
+/** The screens under /moderate, by the part of the path after it. */
+const moderationPages = {
+  '/': { title: 'Comments', Page: QueuePage },
+  '/settings': { title: 'Settings', Page: SettingsPage },
+  '/audit': { title: 'Audit log', Page: AuditPage },
+  '/privacy': { title: 'Privacy requests', Page: ErasurePage },
+} as const;
+type ModerationPath = keyof typeof moderationPages;
+
+function isModerationPath(path: string): path is ModerationPath {
+  return path in moderationPages;
+}
+
+function ModerationScreens({ path }: { path: string }) {
+  const session = useQuery(moderationQueries.session());
+  if (session.isPending) {
+    return (
+      <p role="status" className="moderation-loading">
+        Checking whether you are signed in…
+      </p>
+    );
+  }
+  if (session.isError) {
+    return <ErrorState error={session.error} onRetry={() => void session.refetch()} />;
+  }
+  if (!session.data) return <SignInPage />;
+  const current = path.replace(/\/$/, '') || '/';
+  if (!isModerationPath(current)) {
+    return (
+      <ModerationShell session={session.data} path={null} title="Page not found">
+        <p>There is no moderation screen at this address.</p>
+      </ModerationShell>
+    );
+  }
+  const { title, Page } = moderationPages[current];
+  return (
+    <ModerationShell session={session.data} path={current} title={title}>
+      <Page />
+    </ModerationShell>
+  );
+}
+
+/** /moderate: the sign-in page, then the moderation screens, with their own query client. */
+export function ModerationRoot({ path }: { path: string }) {
+  const [client] = useState(() => createModerationQueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      <ModerationScreens path={path} />
+    </QueryClientProvider>
+  );
+}
