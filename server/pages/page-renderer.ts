@@ -31,6 +31,7 @@ export interface RenderModule {
     echo?: CommentFormEcho,
   ): Promise<RenderedPage>;
   renderNotFoundPage(path: string): Promise<RenderedPage>;
+  renderModerationPage(path: string): Promise<RenderedPage>;
 }
 
 export interface PageRenderer {
@@ -224,6 +225,14 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
     return respond(c, notFound, 404);
   }
 
+  // One shell for every moderation address: the screens render in the browser (the session is
+  // an HttpOnly cookie), so the path changes nothing in it, and any path costs one render.
+  let moderationShell: CachedPage | null = null;
+  async function moderationPage(c: Context): Promise<Response> {
+    moderationShell ??= entryFor(fill(await render.renderModerationPage('/moderate')));
+    return respond(c, moderationShell, 200, true);
+  }
+
   function serveFile(c: Context, file: StaticFile): Response {
     const headers: Record<string, string> = {
       'Content-Type': file.type,
@@ -256,6 +265,7 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
         );
         return page ? respond(c, page, 200) : notFoundPage(c);
       }
+      if (path === '/moderate' || path.startsWith('/moderate/')) return moderationPage(c);
       const segment = articlePattern.exec(path)?.[1];
       const slug = segment === undefined ? null : decode(segment);
       if (slug === null) return notFoundPage(c);

@@ -353,6 +353,18 @@ describe('pages', () => {
     }
   });
 
+  it('answers the moderation screens with their shell: 200, kept out of search engines and caches', async () => {
+    for (const path of ['/moderate', '/moderate/settings', '/moderate/anything/else']) {
+      const response = await app().request(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('Cache-Control')).toBe('private, no-store');
+      const html = await response.text();
+      expect(html).toContain('<meta name="robots" content="noindex, nofollow" />');
+      expect(html).not.toContain('Page not found');
+    }
+    expect((await app().request('/moderately-interesting')).status).toBe(404);
+  });
+
   it('serves hashed assets immutable and precompressed, and a missing one as a 404, never the app', async () => {
     const site = app();
     const asset = await site.request('/assets/index-abc123.js', {

@@ -118,10 +118,9 @@ async function newBrowser(theme?: 'light' | 'dark', viewport = { width: 1280, he
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('console', (message) => {
-    // Expected: /moderate is served as the not-found page (404) that the app then renders, and
-    // the session check before signing in answers 401. Anything else is a failure.
+    // Expected: the session check before signing in answers 401. Anything else is a failure.
     const text = message.text();
-    if (message.type() === 'error' && !/status of (404|401)/.test(text)) {
+    if (message.type() === 'error' && !/status of 401/.test(text)) {
       errors.push(`${page.url()}: ${text}`);
     }
   });
