@@ -465,30 +465,35 @@ export async function editComment(
   });
 }
 
+/** What planDeletion asks of the stored comments, answered in the caller's transaction. */
+export function deletionLookups(tx: Queryable) {
+  return {
+    replyIds: async (id: string) =>
+      (
+        await tx
+          .select({ id: comments.id })
+          .from(comments)
+          .where(eq(comments.parentId, Number(id)))
+      ).map((r) => String(r.id)),
+    parentOf: async (id: string) => {
+      const [child] = await tx
+        .select({ parentId: comments.parentId })
+        .from(comments)
+        .where(eq(comments.id, Number(id)));
+      if (!child?.parentId) return null;
+      const [parent] = await tx
+        .select({ id: comments.id, status: comments.status })
+        .from(comments)
+        .where(eq(comments.id, child.parentId));
+      return parent ? { id: String(parent.id), status: parent.status } : null;
+    },
+  };
+}
+
 /** Removes a comment, or erases it to a placeholder while replies remain under it. */
 export async function deleteComment(db: Database, row: Row) {
   await db.transaction(async (tx) => {
-    const plan = await planDeletion(String(row.id), {
-      replyIds: async (id) =>
-        (
-          await tx
-            .select({ id: comments.id })
-            .from(comments)
-            .where(eq(comments.parentId, Number(id)))
-        ).map((r) => String(r.id)),
-      parentOf: async (id) => {
-        const [child] = await tx
-          .select({ parentId: comments.parentId })
-          .from(comments)
-          .where(eq(comments.id, Number(id)));
-        if (!child?.parentId) return null;
-        const [parent] = await tx
-          .select({ id: comments.id, status: comments.status })
-          .from(comments)
-          .where(eq(comments.id, child.parentId));
-        return parent ? { id: String(parent.id), status: parent.status } : null;
-      },
-    });
+    const plan = await planDeletion(String(row.id), deletionLookups(tx));
     await commentsChanged(tx, row.articleId, row.status === 'approved' ? -1 : 0);
     if (plan.placeholder) {
       // Erased, not hidden: nothing the author wrote stays behind the placeholder.

@@ -18,7 +18,7 @@ import {
 import type { Database, Queryable, Transaction } from '../../db/client';
 import { articles, comments } from '../../db/schema';
 import { truncateIp } from '../../lib/truncate-ip';
-import { commentsChanged, parseId } from '../comments/comment-store';
+import { commentsChanged, deletionLookups, parseId } from '../comments/comment-store';
 import { audit, type AuditRecord } from './audit-store';
 
 type Row = typeof comments.$inferSelect;
@@ -129,27 +129,7 @@ export async function queueItem(db: Queryable, id: number): Promise<QueueItem | 
 
 /** Deletes a comment for good (a placeholder while replies remain), in the caller's transaction. */
 async function deletePermanently(tx: Transaction, row: Row) {
-  const plan = await planDeletion(String(row.id), {
-    replyIds: async (id) =>
-      (
-        await tx
-          .select({ id: comments.id })
-          .from(comments)
-          .where(eq(comments.parentId, Number(id)))
-      ).map((r) => String(r.id)),
-    parentOf: async (id) => {
-      const [child] = await tx
-        .select({ parentId: comments.parentId })
-        .from(comments)
-        .where(eq(comments.id, Number(id)));
-      if (!child?.parentId) return null;
-      const [parent] = await tx
-        .select({ id: comments.id, status: comments.status })
-        .from(comments)
-        .where(eq(comments.id, child.parentId));
-      return parent ? { id: String(parent.id), status: parent.status } : null;
-    },
-  });
+  const plan = await planDeletion(String(row.id), deletionLookups(tx));
   if (plan.placeholder) await erase(tx, [row.id]);
   for (const id of plan.remove) await tx.delete(comments).where(eq(comments.id, Number(id)));
 }

@@ -4,7 +4,7 @@ import type { QueueItem } from '../../../src/contract/moderation';
 import type { Database } from '../../db/client';
 import { articles, comments } from '../../db/schema';
 import { audit } from '../moderation/audit-store';
-import { commentsChanged } from '../comments/comment-store';
+import { commentsChanged, deletionLookups } from '../comments/comment-store';
 import { erase, toQueueItem } from '../moderation/queue-store';
 
 const byEmail = (email: string) =>
@@ -60,27 +60,7 @@ export async function eraseByEmail(
     if (mode === 'delete') {
       // Newest first, so a reply goes before the comment it answers and frees it to go too.
       for (const row of [...rows].sort((a, b) => b.id - a.id)) {
-        const plan = await planDeletion(String(row.id), {
-          replyIds: async (id) =>
-            (
-              await tx
-                .select({ id: comments.id })
-                .from(comments)
-                .where(eq(comments.parentId, Number(id)))
-            ).map((r) => String(r.id)),
-          parentOf: async (id) => {
-            const [child] = await tx
-              .select({ parentId: comments.parentId })
-              .from(comments)
-              .where(eq(comments.id, Number(id)));
-            if (!child?.parentId) return null;
-            const [parent] = await tx
-              .select({ id: comments.id, status: comments.status })
-              .from(comments)
-              .where(eq(comments.id, child.parentId));
-            return parent ? { id: String(parent.id), status: parent.status } : null;
-          },
-        });
+        const plan = await planDeletion(String(row.id), deletionLookups(tx));
         for (const id of plan.remove) await tx.delete(comments).where(eq(comments.id, Number(id)));
       }
     }
