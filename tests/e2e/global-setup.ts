@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { createServer } from 'vite';
 import type { TestProject } from 'vitest/node';
 import { chromePath } from '../../scripts/chromium.mjs';
@@ -6,6 +7,8 @@ import { chromePath } from '../../scripts/chromium.mjs';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
+    /** Where the tests on the real server find `npm run build`'s output (see production-build.ts). */
+    productionBuildDir: string;
   }
 }
 
@@ -30,7 +33,11 @@ export default async function setup(project: TestProject) {
   const url = server.resolvedUrls?.local[0];
   if (!url) throw new Error('The dev server did not report its address');
   project.provide('baseURL', url);
+  mkdirSync(join('node_modules', '.tmp'), { recursive: true });
+  const productionBuildDir = mkdtempSync(resolve('node_modules', '.tmp', 'e2e-production-build-'));
+  project.provide('productionBuildDir', productionBuildDir);
   return async () => {
     await server.close();
+    rmSync(productionBuildDir, { recursive: true, force: true });
   };
 }

@@ -2,18 +2,15 @@
 // new embedded database with the samples and a moderator): a held comment approved and seen by
 // another browser, spam taken down for everyone, the sign-in lockout, a cross-site change
 // refused, and axe on every screen in light and dark.
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { build } from 'vite';
 import { openDatabase } from '../../server/db/client';
 import { testPasswordCost } from '../../server/lib/passwords';
 import { addModerator } from '../../server/routes/auth/moderator-store';
 import { startServer, type ServerProcess } from '../../server/test/server-process';
+import { freePort, productionBuild } from './production-build';
 import {
   axeViolations,
   horizontalOverflow,
@@ -30,47 +27,13 @@ const moderator = {
 };
 const other = { name: 'Otto Other', email: 'otto@example.test', password: 'another secret phrase' };
 
-async function buildLikeNpm(distDir: string, distServerDir: string) {
-  // Vitest runs with NODE_ENV=test, which would make Vite build React's development bundle.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir: distDir, emptyOutDir: true },
-    });
-    await build({
-      mode: 'production',
-      logLevel: 'warn',
-      build: { ssr: 'src/entry-server.tsx', outDir: distServerDir, emptyOutDir: true },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  await promisify(execFile)(process.execPath, ['scripts/compress-assets.mjs', distDir]);
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 let work = '';
-let buildDir = '';
 let browser: Browser;
 let server: ServerProcess | undefined;
 let baseURL = '';
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'reader-moderation-'));
-  mkdirSync(join('node_modules', '.tmp'), { recursive: true });
-  buildDir = mkdtempSync(join('node_modules', '.tmp', 'moderation-build-'));
-  const distDir = join(buildDir, 'dist');
-  const distServerDir = join(buildDir, 'dist-server');
   const dataDir = join(work, 'data');
   const port = await freePort();
   baseURL = `http://127.0.0.1:${port}`;
@@ -80,7 +43,11 @@ beforeAll(async () => {
   for (const account of [moderator, other])
     await addModerator(database.db, account, testPasswordCost);
   await database.close();
-  [browser] = await Promise.all([launchBrowser(), buildLikeNpm(distDir, distServerDir)]);
+  const [launched, { distDir, distServerDir }] = await Promise.all([
+    launchBrowser(),
+    productionBuild(),
+  ]);
+  browser = launched;
   server = await startServer({
     env: {
       PORT: String(port),
@@ -96,7 +63,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.stop('SIGKILL');
   await browser?.close();
-  for (const dir of [work, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 const contexts: BrowserContext[] = [];

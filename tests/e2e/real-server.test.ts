@@ -1,50 +1,16 @@
 // The production build on the real server, as `npm start` runs it (`tsx server/main.ts` on a
 // new embedded database): what one reader posts, another reader sees, before and after a restart.
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { startServer, type ServerProcess } from '../../server/test/server-process';
+import { freePort, productionBuild } from './production-build';
 import { launchBrowser, scrollToComments, waitForCommentsHydrated } from './browser';
 
 const articlePath = '/articles/putin-meets-china-defense-minister-in-moscow';
 
-/** What `npm run build` makes (its type-check aside, which `npm test` runs anyway). */
-async function buildLikeNpm(distDir: string, distServerDir: string) {
-  // Vitest runs with NODE_ENV=test, which would make Vite build React's development bundle.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir: distDir, emptyOutDir: true },
-    });
-    await build({
-      mode: 'production',
-      logLevel: 'warn',
-      build: { ssr: 'src/entry-server.tsx', outDir: distServerDir, emptyOutDir: true },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  await promisify(execFile)(process.execPath, ['scripts/compress-assets.mjs', distDir]);
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
 let work = '';
-let buildDir = '';
 let browser: Browser;
 let server: ServerProcess | undefined;
 let env: Record<string, string>;
@@ -52,12 +18,11 @@ let baseURL = '';
 
 beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'reader-real-server-'));
-  // Inside the project: the server-rendering bundle imports react and the rest from
-  // node_modules, found by walking up from where it is. Not dist/, which a developer may serve.
-  mkdirSync(join('node_modules', '.tmp'), { recursive: true });
-  buildDir = mkdtempSync(join('node_modules', '.tmp', 'real-server-build-'));
-  const distDir = join(buildDir, 'dist');
-  const distServerDir = join(buildDir, 'dist-server');
+  const [launched, { distDir, distServerDir }] = await Promise.all([
+    launchBrowser(),
+    productionBuild(),
+  ]);
+  browser = launched;
   const port = await freePort();
   baseURL = `http://127.0.0.1:${port}`;
   env = {
@@ -68,13 +33,12 @@ beforeAll(async () => {
     DIST_DIR: distDir,
     DIST_SERVER_DIR: distServerDir,
   };
-  [browser] = await Promise.all([launchBrowser(), buildLikeNpm(distDir, distServerDir)]);
   server = await startServer({ env, timeoutMs: 60_000 });
 }, 180_000);
 afterAll(async () => {
   await server?.stop('SIGKILL');
   await browser?.close();
-  for (const dir of [work, buildDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 /** A reader of their own: a new context has its own storage, so nothing is shared but the server. */

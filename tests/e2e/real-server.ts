@@ -1,25 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'vite';
+import { freePort, productionBuild } from './production-build';
 
 const root = resolve(import.meta.dirname, '../..');
-
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => {
-        if (address && typeof address === 'object') done(address.port);
-        else fail(new Error('No port'));
-      });
-    });
-  });
-}
 
 async function waitUntilReady(url: string, server: ChildProcess, output: () => string) {
   const deadline = Date.now() + 60_000;
@@ -43,32 +28,13 @@ export interface RealServer {
 /**
  * The production build (client and page renderer) served by the real server, `tsx
  * server/main.ts`, on a fresh embedded database with the samples, at a free port: what `npm
- * start` runs. Built into a temporary directory (the server reads dist/ and dist-server/ from
- * its working directory), so the work tree's own build is left alone.
+ * start` runs, on this run's one production build (production-build.ts), so the work tree's
+ * own dist/ is left alone; its data in a temporary working directory.
  */
 export async function startRealServer(): Promise<RealServer> {
   const dir = mkdtempSync(join(tmpdir(), 'reader-server-'));
-  // Vitest runs with NODE_ENV=test, which would make Vite build React's development bundle.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      root,
-      mode: 'production',
-      logLevel: 'warn',
-      build: { outDir: join(dir, 'dist'), emptyOutDir: true },
-    });
-    await build({
-      root,
-      mode: 'production',
-      logLevel: 'warn',
-      build: { ssr: 'src/entry-server.tsx', outDir: join(dir, 'dist-server'), emptyOutDir: true },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
-  // What the server and the built renderer resolve from their working directory.
-  symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  const { distDir, distServerDir } = await productionBuild();
+  // The sample articles' media, which the server serves from its working directory.
   mkdirSync(join(dir, 'mocks/public'), { recursive: true });
   symlinkSync(join(root, 'mocks/public/media'), join(dir, 'mocks/public/media'));
 
@@ -86,6 +52,8 @@ export async function startRealServer(): Promise<RealServer> {
         PORT: String(port),
         HOST: '127.0.0.1',
         DATA_DIR: join(dir, 'data'),
+        DIST_DIR: distDir,
+        DIST_SERVER_DIR: distServerDir,
         PUBLIC_URL: url,
         LOG_LEVEL: 'warn',
         // Tests post more than one comment a quarter-minute from the same address.
