@@ -165,6 +165,10 @@ export default defineConfig(({ mode }) => {
             environment: 'jsdom',
             include: ['tests/unit/**/*.test.{ts,tsx}'],
             setupFiles: ['tests/setup.ts'],
+            // A flow test waits for several things a reader would see, each for up to 5 s
+            // (tests/setup.ts): with the server suite on the same two cores, lazy chunks can take
+            // seconds to load, and the whole test, not one wait, hit the default 5 s.
+            testTimeout: 15_000,
             globals: true,
           },
         },
