@@ -76,6 +76,7 @@ async function loadPages() {
     ],
     publicUrl,
     mediaOrigins: env.MEDIA_ORIGINS,
+    ...(database.localWrites ? { localWrites: database.localWrites } : {}),
   });
 }
 

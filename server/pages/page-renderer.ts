@@ -52,6 +52,8 @@ export interface PageRenderer {
 interface CachedPage {
   version: string;
   checkedAt: number;
+  /** The embedded engine's count of this process's writes when the version was checked. */
+  writes: number | undefined;
   html: string;
   etag: string;
   br?: Buffer;
@@ -71,10 +73,16 @@ export interface PageRendererOptions {
   mediaOrigins?: readonly string[];
   now?: () => Date;
   /**
-   * How long a cached page is served before its version is looked up again. Changes made by this
-   * process are seen at once either way; another process's within this time.
+   * How long a cached page is served before its version is looked up again: on PostgreSQL, a
+   * change (by any process) shows within this time.
    */
   recheckMs?: number;
+  /**
+   * The embedded engine's count of writes (DatabaseHandle.localWrites): every change goes
+   * through this process, so a page is looked up again after any write, and a moderator's or a
+   * reader's change shows at the next request.
+   */
+  localWrites?: () => number;
 }
 
 const articlePattern = /^\/articles\/([^/]+)\/?$/;
@@ -146,6 +154,7 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
     return {
       version,
       checkedAt: Date.now(),
+      writes: undefined,
       html,
       etag: `"${createHash('sha1').update(html).digest('base64url')}"`,
     };
@@ -190,11 +199,13 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
   ): Promise<CachedPage | null> {
     const hit = cache.get(key);
     const at = Date.now();
-    if (hit && at - hit.checkedAt < recheckMs) return hit;
+    const writes = options.localWrites?.();
+    if (hit && at - hit.checkedAt < recheckMs && hit.writes === writes) return hit;
     const current = await version();
     if (current === null) return null;
     if (hit && hit.version === current) {
       hit.checkedAt = at;
+      hit.writes = writes;
       return hit;
     }
     const page = await make();
@@ -203,6 +214,7 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
     const entry: CachedPage = {
       version: current,
       checkedAt: at,
+      writes,
       html,
       etag: `"${createHash('sha1').update(html).digest('base64url')}"`,
     };
@@ -218,6 +230,7 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
       notFound = {
         version: '',
         checkedAt: 0,
+        writes: undefined,
         html,
         etag: `"${createHash('sha1').update(html).digest('base64url')}"`,
       };

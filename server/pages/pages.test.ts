@@ -7,9 +7,14 @@ import { stringBytes } from '../import/byte-source';
 import { readWxr } from '../import/wxr';
 import { saveArticle } from '../routes/articles/article-store';
 import { addTestArticle, jsonRequest, testApp, testSlug } from '../test/test-app';
-import { openTestDatabase, type TestDatabase } from '../test/test-database';
+import {
+  localWritesOf,
+  openTestDatabase,
+  testEngine,
+  type TestDatabase,
+} from '../test/test-database';
 import { putinMeetsChinaDefenseMinister as seed } from '../../mocks/fixtures/articles/putin-meets-china-defense-minister';
-import { createPageRenderer, type RenderModule } from './page-renderer';
+import { createPageRenderer, type PageRendererOptions, type RenderModule } from './page-renderer';
 
 /** index.html as `vite build` writes it: the CSP meta, a stylesheet and the module entry. */
 const indexHtml = `<!doctype html>
@@ -52,7 +57,7 @@ beforeEach(async () => {
   await addTestArticle(database.db);
 });
 
-function app() {
+function app(options: Partial<PageRendererOptions> = {}) {
   const pages = createPageRenderer({
     db: database.db,
     render,
@@ -61,6 +66,7 @@ function app() {
     staticDirs: [{ dir: dist, prefix: '/' }],
     publicUrl: 'https://news.example',
     recheckMs: 0,
+    ...options,
   });
   return testApp(database.db, { pages, floodGuard: false, publicUrl: 'https://news.example' }).app;
 }
@@ -216,6 +222,30 @@ describe('pages', () => {
     expect(removed.status).toBe(204);
     expect(await page()).not.toContain('After the edit.');
   });
+
+  it.runIf(testEngine === 'pglite')(
+    'on the embedded engine, shows a change at the next request, however long pages are kept',
+    async () => {
+      const localWrites = localWritesOf(database.db);
+      expect(localWrites).toBeDefined();
+      const site = app({ recheckMs: 60_000, ...(localWrites ? { localWrites } : {}) });
+      const page = async () => (await site.request(`/articles/${testSlug}`)).text();
+      expect(await page()).not.toContain('Seen at once.');
+      const posted = await site.request(
+        `/api/articles/${testSlug}/comments`,
+        jsonRequest('POST', {
+          comment: 'Seen at once.',
+          name: 'Ada',
+          email: 'ada@example.com',
+          website: '',
+          parentId: null,
+          clientId: crypto.randomUUID(),
+        }),
+      );
+      expect(posted.status).toBe(201);
+      expect(await page()).toContain('Seen at once.');
+    },
+  );
 
   describe('the comment form without JavaScript', () => {
     const formPost = (fields: Record<string, string>, headers: Record<string, string> = {}) => ({
