@@ -4,8 +4,19 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { Suspense, use, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  startTransition,
+  Suspense,
+  use,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ErrorState } from '../../components/error-state';
+import { groupThousands } from '../../contract/group-thousands';
 import { useHydrated } from '../../lib/use-hydrated';
 import { LazyCommentForm as CommentForm } from './lazy-comment-form';
 import { CommentItem } from './comment-item';
@@ -26,12 +37,12 @@ import { usePendingComments } from './use-pending-comments';
 import { usePermalinkTarget } from './use-permalink-target';
 
 function countHeading(total: number, title: string) {
-  const count = total === 1 ? 'One thought' : `${total.toLocaleString()} thoughts`;
+  const count = total === 1 ? 'One thought' : `${groupThousands(total)} thoughts`;
   return `${count} on “${title}”`;
 }
 
 const plural = (n: number, one: string, many: string) =>
-  `${n.toLocaleString()} ${n === 1 ? one : many}`;
+  `${groupThousands(n)} ${n === 1 ? one : many}`;
 
 export function CommentSection({
   slug,
@@ -53,6 +64,13 @@ export function CommentSection({
   const headingId = `${id}-heading`;
   const queryClient = useQueryClient();
   const hydrated = useHydrated();
+  // The comments learn what only this browser knows (its dates, its edit tokens) in a transition
+  // after hydration, not in the synchronous re-render useHydrated brings: re-rendering every
+  // server-rendered comment at once was one long task on a slow phone.
+  const [commentsHydrated, setCommentsHydrated] = useState(hydrated);
+  useEffect(() => {
+    if (!commentsHydrated) startTransition(() => setCommentsHydrated(true));
+  }, [commentsHydrated]);
   const [chosenOrder, setOrder] = useState<CommentOrder | null>(null);
   // Hydrating the server's page 1, its order; from then on the reader's remembered one (a
   // reader who chose "Newest first" gets it, fetched then).
@@ -226,8 +244,9 @@ export function CommentSection({
       replyingTo: replyTo?.id ?? null,
       replyForm,
       onModerated,
+      hydrated: commentsHydrated,
     }),
-    [slug, targetId, wantedId, waitingKey, replyTo, replyForm, onModerated],
+    [slug, targetId, wantedId, waitingKey, replyTo, replyForm, onModerated, commentsHydrated],
   );
 
   const heading = (text: string) => (
