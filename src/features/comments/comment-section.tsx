@@ -36,6 +36,9 @@ import { useCommentKeys } from './use-comment-keys';
 import { usePendingComments } from './use-pending-comments';
 import { usePermalinkTarget } from './use-permalink-target';
 
+/** Threads of a page "Load more" brought that are shown in the frame after the click. */
+const threadsShownFirst = 6;
+
 function countHeading(total: number, title: string) {
   const count = total === 1 ? 'One thought' : `${groupThousands(total)} thoughts`;
   return `${count} on “${title}”`;
@@ -117,6 +120,41 @@ export function CommentSection({
     hasMore: hasNextPage && !isFetchingNextPage,
     loadMore: () => void fetchNextPage(),
   });
+
+  // "Load more": the new page's first threads are shown in the frame after the click, the rest
+  // in a transition just after it. All at once, a page of a busy thread (50 threads, hundreds of
+  // comments) was rendered and laid out before anything of it showed. Not while a permalink
+  // waits for its comment, which must be on the page to be scrolled to.
+  const pageCount = query.data?.pages.length ?? 0;
+  const [settledPages, setSettledPages] = useState(pageCount);
+  if (pageCount < settledPages) setSettledPages(pageCount);
+  const growing = pageCount > settledPages && wantedId === null;
+  useEffect(() => {
+    if (!growing) return;
+    const settle = () => startTransition(() => setSettledPages(pageCount));
+    // After the frame that shows the first threads.
+    if (typeof requestAnimationFrame !== 'function') {
+      const timer = window.setTimeout(settle);
+      return () => window.clearTimeout(timer);
+    }
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(settle);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) window.clearTimeout(timer);
+    };
+  }, [growing, pageCount]);
+  const laterThreads = new Set<string>();
+  if (growing && query.data) {
+    const arriving = query.data.pages
+      .slice(settledPages)
+      .flatMap((page) => page.comments.filter((c) => c.parentId === null));
+    for (const c of arriving.slice(threadsShownFirst)) laterThreads.add(c.id);
+  }
+  const shownTree =
+    laterThreads.size > 0 ? tree.filter((node) => !laterThreads.has(node.comment.id)) : tree;
 
   // A reader who is among the comments may well read on: the next page is fetched ahead, once
   // the browser is idle, so "Load more" only has to show it.
@@ -324,7 +362,7 @@ export function CommentSection({
           ) : (
             <CommentThreadContext value={threadContext}>
               <ol className="comment-list" aria-busy={sorting || undefined}>
-                {tree.map((node) => (
+                {shownTree.map((node) => (
                   <CommentItem key={node.comment.id} node={node} />
                 ))}
               </ol>
