@@ -127,8 +127,9 @@ export function CommentSection({
   // waits for its comment, which must be on the page to be scrolled to.
   const pageCount = query.data?.pages.length ?? 0;
   const [settledPages, setSettledPages] = useState(pageCount);
-  if (pageCount < settledPages) setSettledPages(pageCount);
-  const growing = pageCount > settledPages && wantedId === null;
+  // Page 1, and a list loaded afresh (another order), is shown whole.
+  if (pageCount < settledPages || (settledPages === 0 && pageCount > 0)) setSettledPages(pageCount);
+  const growing = settledPages > 0 && pageCount > settledPages && wantedId === null;
   useEffect(() => {
     if (!growing) return;
     const settle = () => startTransition(() => setSettledPages(pageCount));
