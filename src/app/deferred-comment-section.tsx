@@ -12,14 +12,12 @@ import { useModeratorTools } from './moderator-tools';
 
 // The comments are their own chunk (the list, TanStack Query, full zod, the form's loader):
 // the article shows and becomes interactive without them.
-// In steps with a yield between (zod, the schemas, the query client, then the section), so
+// In steps with a yield between (zod and the schemas, the query client, then the section), so
 // that evaluating the code is never one long task on a slow phone. Each step's chunks are small,
 // so the extra round trips are short, and the comments the server rendered are on screen
 // meanwhile.
 const loadCommentsRoot = () =>
-  import('../contract/zod-mini')
-    .then(yieldToMain)
-    .then(() => import('../contract/comments'))
+  import('../contract/comments')
     .then(yieldToMain)
     .then(() => import('../features/comments/comments-query-client'))
     .then(yieldToMain)
