@@ -317,31 +317,52 @@ async function bigThread() {
   const more = page.getByRole('button', { name: 'Load more comments' });
   let secondPage = null;
   let loadMoreMs = null;
+  let loadMoreAllMs = null;
   if ((await more.count()) > 0) {
     // Timed in the page, from the click to the frame after the new comments are in the DOM
     // (Playwright's own round trips, tens of ms on a loaded machine, are not the app's).
     await more.scrollIntoViewIfNeeded();
-    loadMoreMs = await page.evaluate(
+    // Two figures: the first of the new comments painted (what the reader sees below the
+    // button), and the whole page of 50 threads in the DOM and painted (the later threads are
+    // rendered in a transition after the first ones; see CommentSection).
+    const timed = await page.evaluate(
       () =>
         new Promise((resolveShown) => {
           const button = [...document.querySelectorAll('button')].find(
             (b) => b.textContent === 'Load more comments',
           );
+          const threads = () =>
+            document.querySelectorAll('#comments .comment-list:not(.comment-list--children) > li')
+              .length;
           const before = document.querySelectorAll('li.comment').length;
+          const threadsBefore = threads();
           const t0 = performance.now();
+          let first = null;
+          // The frame that shows them: rendering runs after the callback, then a task.
+          const painted = (done) =>
+            requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0)));
           new MutationObserver((_records, observer) => {
-            if (document.querySelectorAll('li.comment').length <= before) return;
+            if (first === null && document.querySelectorAll('li.comment').length > before) {
+              first = 0;
+              painted((ms) => (first = ms));
+            }
+            if (threads() < threadsBefore + 50) return;
             observer.disconnect();
-            // The frame that shows them: rendering runs after this callback, then a task.
-            requestAnimationFrame(() => setTimeout(() => resolveShown(performance.now() - t0)));
+            painted((all) => {
+              const finish = () =>
+                first ? resolveShown({ first, all }) : requestAnimationFrame(finish);
+              finish();
+            });
           }).observe(document.body, { childList: true, subtree: true });
           button.click();
         }),
     );
+    loadMoreMs = timed.first;
+    loadMoreAllMs = timed.all;
     secondPage = await metrics();
   }
   await context.close();
-  return { shape, firstShownMs, firstPage, secondPage, loadMoreMs, scroll };
+  return { shape, firstShownMs, firstPage, secondPage, loadMoreMs, loadMoreAllMs, scroll };
 }
 
 async function clickToPaint(attempts = 5) {
@@ -521,6 +542,10 @@ if (big.secondPage) {
     `${Math.round(big.loadMoreMs)} ms`,
     '≤ 200 ms',
     big.loadMoreMs <= 200,
+  );
+  row(
+    'big thread: "Load more" click → whole page (50 threads) painted',
+    `${Math.round(big.loadMoreAllMs)} ms`,
   );
   row(
     'big thread: pages 1–2 comments / DOM elements',

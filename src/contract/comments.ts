@@ -3,6 +3,7 @@
 // is made from them (z.toJSONSchema takes mini schemas too).
 import { z } from './zod-mini';
 import { safeHttpUrl } from './safe-url';
+import { groupThousands } from './group-thousands';
 import { utf8Bytes } from './text-bytes';
 
 /** Sent with every comments request so the server can show an author their own held comments. */
@@ -32,7 +33,7 @@ export const commentFieldsSchema = z.object({
     required('Please type your comment text.'),
     maxBytes(
       commentLimits.comment,
-      `Your comment is too long: shorten it to at most ${commentLimits.comment.toLocaleString('en')} bytes (most letters take 1, accented letters 2, emoji 4).`,
+      `Your comment is too long: shorten it to at most ${groupThousands(commentLimits.comment)} bytes (most letters take 1, accented letters 2, emoji 4).`,
     ),
   ),
   name: z.pipe(

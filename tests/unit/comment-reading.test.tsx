@@ -222,3 +222,36 @@ describe('moving between comments by keyboard', () => {
     );
   });
 });
+
+describe('more pages', () => {
+  it('shows every thread of the next page after "Load more comments", in order, then no button', async () => {
+    const { db } = await import('../../mocks/db');
+    const { slug } = await import('../comment-helpers');
+    // The seed's three threads and 57 more: page 1 has 50 threads, page 2 the other 10.
+    for (let i = 1; i <= 57; i += 1) {
+      db.insert({
+        articleSlug: slug,
+        parentId: null,
+        author: `Reader ${String(i).padStart(2, '0')}`,
+        email: `reader${i}@example.com`,
+        website: null,
+        content: `Thread number ${i}.`,
+        createdAt: new Date(Date.UTC(2023, 4, 1, 0, i)).toISOString(),
+        status: 'approved',
+        authorToken: null,
+        clientId: null,
+        editToken: null,
+      });
+    }
+    const { user } = await openArticle();
+    expect(topLevelAuthors()).toHaveLength(50);
+    expect(topLevelAuthors().at(-1)).toBe('Reader 47');
+
+    await user.click(await screen.findByRole('button', { name: 'Load more comments' }));
+    await waitFor(() => expect(topLevelAuthors()).toHaveLength(60));
+    expect(topLevelAuthors().slice(50)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `Reader ${String(48 + i).padStart(2, '0')}`),
+    );
+    expect(screen.queryByRole('button', { name: 'Load more comments' })).not.toBeInTheDocument();
+  });
+});

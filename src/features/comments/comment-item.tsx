@@ -1,7 +1,6 @@
 import { memo, Suspense, use, useEffect, useRef, useState } from 'react';
 import { ShareButton } from '../../components/share-button';
 import { formatDateTime, prerenderDateFormat } from '../../lib/format-date';
-import { useHydrated } from '../../lib/use-hydrated';
 import { safeHttpUrl } from '../../contract/safe-url';
 import { CommentAvatar } from './comment-avatar';
 import { CommentEditor } from './comment-editor';
@@ -55,6 +54,7 @@ function CommentItemView({ node }: { node: CommentNode }) {
     replyingTo,
     replyForm,
     onModerated,
+    hydrated,
   } = useCommentThread();
   const moderatorTools = use(ModeratorToolsContext);
   const { comment, depth, replies } = node;
@@ -63,9 +63,8 @@ function CommentItemView({ node }: { node: CommentNode }) {
   // screen and the server's refusal says why.
   const [editingWith, setEditingWith] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const own = useEditToken(comment.id);
+  const own = useEditToken(comment.id, hydrated);
   // Server-rendered comments show a fixed English UTC time until hydrated (as LocalDate does).
-  const hydrated = useHydrated();
   const dateFormat = hydrated ? undefined : prerenderDateFormat;
   const remove = useDeleteComment(slug, () => announce('Your comment was deleted.'));
   const editButton = useRef<HTMLButtonElement>(null);

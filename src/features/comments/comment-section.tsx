@@ -4,8 +4,19 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { Suspense, use, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import {
+  startTransition,
+  Suspense,
+  use,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ErrorState } from '../../components/error-state';
+import { groupThousands } from '../../contract/group-thousands';
 import { useHydrated } from '../../lib/use-hydrated';
 import { LazyCommentForm as CommentForm } from './lazy-comment-form';
 import { CommentItem } from './comment-item';
@@ -25,13 +36,16 @@ import { useCommentKeys } from './use-comment-keys';
 import { usePendingComments } from './use-pending-comments';
 import { usePermalinkTarget } from './use-permalink-target';
 
+/** Threads of a page "Load more" brought that are shown in the frame after the click. */
+const threadsShownFirst = 6;
+
 function countHeading(total: number, title: string) {
-  const count = total === 1 ? 'One thought' : `${total.toLocaleString()} thoughts`;
+  const count = total === 1 ? 'One thought' : `${groupThousands(total)} thoughts`;
   return `${count} on “${title}”`;
 }
 
 const plural = (n: number, one: string, many: string) =>
-  `${n.toLocaleString()} ${n === 1 ? one : many}`;
+  `${groupThousands(n)} ${n === 1 ? one : many}`;
 
 export function CommentSection({
   slug,
@@ -53,6 +67,13 @@ export function CommentSection({
   const headingId = `${id}-heading`;
   const queryClient = useQueryClient();
   const hydrated = useHydrated();
+  // The comments learn what only this browser knows (its dates, its edit tokens) in a transition
+  // after hydration, not in the synchronous re-render useHydrated brings: re-rendering every
+  // server-rendered comment at once was one long task on a slow phone.
+  const [commentsHydrated, setCommentsHydrated] = useState(hydrated);
+  useEffect(() => {
+    if (!commentsHydrated) startTransition(() => setCommentsHydrated(true));
+  }, [commentsHydrated]);
   const [chosenOrder, setOrder] = useState<CommentOrder | null>(null);
   // Hydrating the server's page 1, its order; from then on the reader's remembered one (a
   // reader who chose "Newest first" gets it, fetched then).
@@ -99,6 +120,42 @@ export function CommentSection({
     hasMore: hasNextPage && !isFetchingNextPage,
     loadMore: () => void fetchNextPage(),
   });
+
+  // "Load more": the new page's first threads are shown in the frame after the click, the rest
+  // in a transition just after it. All at once, a page of a busy thread (50 threads, hundreds of
+  // comments) was rendered and laid out before anything of it showed. Not while a permalink
+  // waits for its comment, which must be on the page to be scrolled to.
+  const pageCount = query.data?.pages.length ?? 0;
+  const [settledPages, setSettledPages] = useState(pageCount);
+  // Page 1, and a list loaded afresh (another order), is shown whole.
+  if (pageCount < settledPages || (settledPages === 0 && pageCount > 0)) setSettledPages(pageCount);
+  const growing = settledPages > 0 && pageCount > settledPages && wantedId === null;
+  useEffect(() => {
+    if (!growing) return;
+    const settle = () => startTransition(() => setSettledPages(pageCount));
+    // After the frame that shows the first threads.
+    if (typeof requestAnimationFrame !== 'function') {
+      const timer = window.setTimeout(settle);
+      return () => window.clearTimeout(timer);
+    }
+    let timer: number | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = window.setTimeout(settle);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (timer !== undefined) window.clearTimeout(timer);
+    };
+  }, [growing, pageCount]);
+  const laterThreads = new Set<string>();
+  if (growing && query.data) {
+    const arriving = query.data.pages
+      .slice(settledPages)
+      .flatMap((page) => page.comments.filter((c) => c.parentId === null));
+    for (const c of arriving.slice(threadsShownFirst)) laterThreads.add(c.id);
+  }
+  const shownTree =
+    laterThreads.size > 0 ? tree.filter((node) => !laterThreads.has(node.comment.id)) : tree;
 
   // A reader who is among the comments may well read on: the next page is fetched ahead, once
   // the browser is idle, so "Load more" only has to show it.
@@ -226,8 +283,9 @@ export function CommentSection({
       replyingTo: replyTo?.id ?? null,
       replyForm,
       onModerated,
+      hydrated: commentsHydrated,
     }),
-    [slug, targetId, wantedId, waitingKey, replyTo, replyForm, onModerated],
+    [slug, targetId, wantedId, waitingKey, replyTo, replyForm, onModerated, commentsHydrated],
   );
 
   const heading = (text: string) => (
@@ -305,7 +363,7 @@ export function CommentSection({
           ) : (
             <CommentThreadContext value={threadContext}>
               <ol className="comment-list" aria-busy={sorting || undefined}>
-                {tree.map((node) => (
+                {shownTree.map((node) => (
                   <CommentItem key={node.comment.id} node={node} />
                 ))}
               </ol>

@@ -17,6 +17,11 @@ export interface CommentThreadContextValue {
   replyForm: ReactNode;
   /** A moderator changed a comment here (moderator-tools-slot.ts): say so and reload the list. */
   onModerated: (message: string) => void;
+  /**
+   * False while the server's markup hydrates: the comments show it as the server rendered it
+   * (dates in a fixed English UTC form, no Edit buttons), then this browser's in a transition.
+   */
+  hydrated: boolean;
 }
 
 export const CommentThreadContext = createContext<CommentThreadContextValue | null>(null);

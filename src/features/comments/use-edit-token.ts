@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
-import { useHydrated } from '../../lib/use-hydrated';
 import { editTokens } from './edit-tokens';
 
 /** This browser's token for its own comment, while the comment can still be changed. */
-export function useEditToken(commentId: string) {
+export function useEditToken(commentId: string, hydrated: boolean) {
   const [entry, setEntry] = useState(() => editTokens.get(commentId, Date.now()));
   useEffect(() => {
     if (!entry) return;
@@ -12,5 +11,5 @@ export function useEditToken(commentId: string) {
     return () => window.clearTimeout(timer);
   }, [entry]);
   // None while hydrating server-rendered comments: the server knows no browser's tokens.
-  return useHydrated() ? entry : null;
+  return hydrated ? entry : null;
 }
