@@ -9,6 +9,8 @@ interface MockArticle {
   markdown: string;
   revision: number;
   article: Article;
+  /** Published from the editor: its time is honoured. The fixtures show whatever the clock says. */
+  fromEditor: boolean;
 }
 
 // In memory: the fixtures, then what the editor adds. A reload starts again from the fixtures.
@@ -20,6 +22,7 @@ function all(): MockArticle[] {
     markdown: '',
     revision: 1,
     article,
+    fromEditor: false,
   }));
   return articles;
 }
@@ -59,7 +62,7 @@ export const adminArticlesDb = {
   /** What readers see: published, its time come. */
   readable: (now = new Date()) =>
     all()
-      .filter((a) => statusOf(a, now) === 'published')
+      .filter((a) => (a.fromEditor ? statusOf(a, now) === 'published' : !a.draft))
       .map((a) => a.article),
   save(id: string | null, input: ArticleInput): Outcome {
     const existing = id ? all().find((a) => a.id === id) : null;
@@ -104,6 +107,7 @@ export const adminArticlesDb = {
       markdown: input.markdown,
       revision: 1,
       article,
+      fromEditor: true,
     };
     all().push(created);
     return { ok: true, article: created };
@@ -115,6 +119,7 @@ export const adminArticlesDb = {
     const publishedAt = at ?? (readable ? a.article.publishedAt : new Date().toISOString());
     a.article = { ...a.article, publishedAt: new Date(publishedAt).toISOString() };
     a.draft = false;
+    a.fromEditor = true;
     a.revision += 1;
     return a;
   },
