@@ -1,3 +1,4 @@
+import { adminArticlesDb } from './admin-articles-db';
 import { z } from '../src/contract/zod-mini';
 import { commentSchema } from '../src/contract/comments';
 import { heldReasonSchema } from '../src/contract/moderation';
@@ -103,4 +104,5 @@ export function resetMockDb(): void {
   storage()?.removeItem(storageKey);
   state = null;
   resetModerationDb();
+  adminArticlesDb.reset();
 }

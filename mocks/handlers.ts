@@ -1,3 +1,4 @@
+import { adminArticleHandlers } from './handlers/admin-articles';
 import { articleHandlers } from './handlers/articles';
 import { commentHandlers } from './handlers/comments';
 import { moderationHandlers } from './handlers/moderation';
@@ -8,4 +9,5 @@ export const handlers = [
   ...articleHandlers,
   ...commentHandlers,
   ...moderationHandlers,
+  ...adminArticleHandlers,
 ];

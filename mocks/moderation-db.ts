@@ -87,8 +87,8 @@ function save(): void {
   if (state) storage()?.setItem(storageKey, JSON.stringify(state));
 }
 
-/** The one moderator the mock knows, with id "1". */
-export const devModerator = { id: '1', role: 'moderator' as const, ...devModeratorAccount };
+/** The one account the mock knows, with id "1": an editor, so every screen can be tried. */
+export const devModerator = { id: '1', role: 'editor' as const, ...devModeratorAccount };
 
 export const moderationDb = {
   state(): State {

@@ -8,6 +8,10 @@ import type { AppDeps, AppEnv } from './app-deps';
 import { bodyRefusals, maxBodyBytes } from '../src/contract/comment-rules';
 import { apiError, refuse } from './lib/api-error';
 import { securityHeaders } from './lib/security-headers';
+import {
+  adminArticlePaths,
+  adminArticleRoutes,
+} from './routes/admin-articles/admin-articles.routes';
 import { articlePaths, articleRoutes } from './routes/articles/articles.routes';
 import { commentFormRoutes } from './routes/comments/comment-form.routes';
 import { commentPaths, commentRoutes } from './routes/comments/comments.routes';
@@ -36,6 +40,11 @@ const allowedMethods: Record<string, string[]> = {
   '/api/moderation/settings': ['GET', 'HEAD', 'PUT'],
   '/api/moderation/privacy/export': ['POST'],
   '/api/moderation/privacy/erase': ['POST'],
+  [adminArticlePaths.list]: ['GET', 'HEAD', 'POST'],
+  [adminArticlePaths.preview]: ['POST'],
+  [adminArticlePaths.one]: ['GET', 'HEAD', 'PUT'],
+  [adminArticlePaths.publish]: ['POST'],
+  [adminArticlePaths.unpublish]: ['POST'],
 };
 
 export function createApp(deps: AppDeps) {
@@ -103,6 +112,7 @@ export function createApp(deps: AppDeps) {
   const settings = createSettingsReader(deps.db, deps.settingsMaxAgeMs);
   app.route('/', commentRoutes(deps, settings));
   app.route('/', moderationRoutes(deps, settings));
+  app.route('/', adminArticleRoutes(deps));
   app.route('/', feedRoutes(deps));
 
   for (const [path, methods] of Object.entries(allowedMethods)) {

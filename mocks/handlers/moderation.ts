@@ -40,10 +40,10 @@ import { articleFixtures } from '../fixtures/articles';
 import { devModerator, moderationDb } from '../moderation-db';
 import { apiPath } from './http';
 
-function refused({ status, body, headers }: Refusal) {
+export function refused({ status, body, headers }: Refusal) {
   return HttpResponse.json(body, { status, headers: { 'Cache-Control': 'no-store', ...headers } });
 }
-const ok = (body: unknown, status = 200) =>
+export const ok = (body: unknown, status = 200) =>
   HttpResponse.json(body as Record<string, unknown>, {
     status,
     headers: { 'Cache-Control': 'no-store' },
@@ -243,7 +243,7 @@ type Guarded = (args: {
 }) => Promise<Response> | Response;
 
 /** The checks every moderation request passes, as on the server. */
-function guarded(handler: Guarded, { change }: { change: boolean }) {
+export function guarded(handler: Guarded, { change }: { change: boolean }) {
   return async ({
     request,
     params,

@@ -61,6 +61,13 @@ test('adds, lists, disables and resets moderators; passwords only ever hashed, n
     /^1\tMo Derator\tmo@example.test\tmoderator\tactive\n\d+\tGen\tgen@example.test\tmoderator\tactive\n$/,
   );
 
+  const editor = await run(['add', 'Ed Itor', 'ed@example.test', '--role', 'editor'], env);
+  expect(editor.stderr).toMatch(/^Added editor Ed Itor <ed@example.test>/);
+  expect((await run(['list'], env)).stdout).toMatch(/\tEd Itor\ted@example.test\teditor\tactive\n/);
+  const badRole = await run(['add', 'X', 'x@example.test', '--role', 'owner'], env);
+  expect(badRole.stderr).toBe('The role is moderator or editor (--role editor).\n');
+  expect(badRole.code).toBe(1);
+
   const disabled = await run(['disable', 'gen@example.test'], env);
   expect(disabled.code).toBe(0);
   expect((await run(['list'], env)).stdout).toMatch(
@@ -83,4 +90,4 @@ test('adds, lists, disables and resets moderators; passwords only ever hashed, n
   expect(await verifyPassword(rows[1]?.passwordHash ?? '', printed)).toBe(false);
   expect(await verifyPassword(rows[1]?.passwordHash ?? '', newPassword)).toBe(true);
   expect(rows[1]?.disabledAt).toBeNull();
-}, 60_000);
+}, 90_000);

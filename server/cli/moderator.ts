@@ -20,6 +20,8 @@ import { CliError, cliSettings, describeDatabase, openCliDatabase, runCli } from
 const usage = `Usage: npm run moderator -- COMMAND
 
   add NAME EMAIL          a new moderator account
+    --role ROLE           moderator (the default: moderates comments) or editor (also
+                          writes, publishes and unpublishes articles)
   list                    every account: id, name, email, role, whether disabled
   disable EMAIL           disables an account and signs it out everywhere
   reset-password EMAIL    a new password (enables a disabled account), signing it out everywhere
@@ -98,6 +100,7 @@ await runCli(usage, async () => {
       help: { type: 'boolean', short: 'h' },
       'password-stdin': { type: 'boolean' },
       generate: { type: 'boolean' },
+      role: { type: 'string' },
     },
     allowPositionals: true,
   });
@@ -115,12 +118,23 @@ await runCli(usage, async () => {
       expect(2, 'a NAME and an EMAIL (quote a name with spaces)');
       const name = check(z.string().trim().min(1, 'Give the moderator a name.').max(245), args[0]);
       const email = check(emailSchema, args[1]);
+      const role = check(
+        z.enum(['moderator', 'editor'], {
+          message: 'The role is moderator or editor (--role editor).',
+        }),
+        values.role ?? 'moderator',
+      );
       const password = await choosePassword(values);
       const handle = await openCliDatabase(env, { existing: false });
       try {
-        const row = await addModerator(handle.db, { name, email, password: password.password });
+        const row = await addModerator(handle.db, {
+          name,
+          email,
+          password: password.password,
+          role,
+        });
         process.stderr.write(
-          `Added moderator ${row.name} <${row.email}> (id ${row.id}) to ${describeDatabase(env)}.\n`,
+          `Added ${row.role} ${row.name} <${row.email}> (id ${row.id}) to ${describeDatabase(env)}.\n`,
         );
         showGenerated(password);
       } catch (error) {

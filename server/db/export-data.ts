@@ -25,6 +25,8 @@ export async function exportData(db: Database, now = new Date()): Promise<DataEx
           revision: articles.revision,
           createdAt: articles.createdAt,
           document: articles.document,
+          draft: articles.draft,
+          markdown: articles.markdown,
         })
         .from(articles)
         .orderBy(asc(articles.id));
@@ -43,6 +45,8 @@ export async function exportData(db: Database, now = new Date()): Promise<DataEx
           createdAt: a.createdAt.toISOString(),
           // Parsed by the format's schema below.
           document: a.document as ArticleRecord['document'],
+          draft: a.draft,
+          markdown: a.markdown,
         })),
         comments: commentRows.map((c): CommentRecord => ({
           id: c.id,

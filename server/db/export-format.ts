@@ -25,6 +25,10 @@ const articleRecordSchema = z.strictObject({
   createdAt: isoTime,
   /** The article as the contract has it: its slug and publication time come from here. */
   document: articleSchema,
+  /** An editor's draft (never shown to readers); absent in exports made before editors. */
+  draft: z.boolean().optional(),
+  /** The Markdown an editor wrote it in. */
+  markdown: z.string().nullable().optional(),
 });
 
 const commentRecordSchema = z.strictObject({

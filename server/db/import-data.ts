@@ -44,6 +44,8 @@ export async function importData(db: Database, data: DataExport) {
           slug: a.document.slug,
           publishedAt: new Date(a.document.publishedAt),
           document: a.document,
+          draft: a.draft ?? false,
+          markdown: a.markdown ?? null,
           revision: a.revision,
           createdAt: new Date(a.createdAt),
         })),

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   check,
   index,
   integer,
@@ -35,6 +36,13 @@ export const articles = pgTable(
      */
     commentsVersion: bigint('comments_version', { mode: 'number' }).notNull().default(0),
     createdAt: createdAt().notNull().defaultNow(),
+    /**
+     * Kept from readers whatever its time (an editor's unsaved or unpublished article); readers
+     * see an article only when it is not a draft and its publishedAt has come (readableArticle).
+     */
+    draft: boolean('draft').notNull().default(false),
+    /** The Markdown an editor wrote, so it can be edited again; null for imported articles. */
+    markdown: text('markdown'),
   },
   (t) => [
     uniqueIndex('articles_slug_key').on(t.slug),

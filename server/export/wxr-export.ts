@@ -32,10 +32,14 @@ export async function writeWxr(
   write: (chunk: string) => void | Promise<void>,
 ) {
   const rows = await db
-    .select({ id: articles.id, document: articles.document })
+    .select({ id: articles.id, document: articles.document, draft: articles.draft })
     .from(articles)
     .orderBy(asc(articles.id));
-  const docs = rows.map((r) => ({ id: r.id, article: articleSchema.parse(r.document) }));
+  const docs = rows.map((r) => ({
+    id: r.id,
+    article: articleSchema.parse(r.document),
+    draft: r.draft,
+  }));
   const authors = new Map<string, string>();
   for (const { article } of docs) {
     const name = authorOf(article);
@@ -67,7 +71,7 @@ ${[...authors]
   )
   .join('\n')}
 `);
-  for (const { id, article } of docs) {
+  for (const { id, article, draft } of docs) {
     const link = new URL(`/articles/${encodeURIComponent(article.slug)}`, siteUrl).href;
     const author = authorOf(article);
     const thumbId = article.image ? nextId++ : null;
@@ -90,7 +94,7 @@ ${[...authors]
 		<wp:comment_status>${cdata('open')}</wp:comment_status>
 		<wp:ping_status>${cdata('closed')}</wp:ping_status>
 		<wp:post_name>${cdata(article.slug)}</wp:post_name>
-		<wp:status>${cdata(new Date(article.publishedAt) > now ? 'future' : 'publish')}</wp:status>
+		<wp:status>${cdata(draft ? 'draft' : new Date(article.publishedAt) > now ? 'future' : 'publish')}</wp:status>
 		<wp:post_parent>0</wp:post_parent>
 		<wp:menu_order>0</wp:menu_order>
 		<wp:post_type>${cdata('post')}</wp:post_type>

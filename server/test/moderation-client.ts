@@ -10,8 +10,23 @@ export const moderatorAccount = {
   password: 'correct horse battery staple',
 };
 
-/** A moderator in the database, hashed cheaply (tests only). */
-export function addTestModerator(db: Database, account = moderatorAccount) {
+export const editorAccount = {
+  name: 'Ed Itor',
+  email: 'ed@example.test',
+  password: 'an editor’s long passphrase',
+  role: 'editor',
+} as const;
+
+/** A moderator (or, with role, an editor) in the database, hashed cheaply (tests only). */
+export function addTestModerator(
+  db: Database,
+  account: {
+    name: string;
+    email: string;
+    password: string;
+    role?: 'moderator' | 'editor';
+  } = moderatorAccount,
+) {
   return addModerator(db, account, testPasswordCost);
 }
 

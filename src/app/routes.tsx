@@ -5,8 +5,11 @@ import { ModerationRoute } from './moderation-route';
 import { NotFoundPage } from './not-found-page';
 
 const articlePattern = /^\/articles\/([^/]+)\/?$/;
-/** The moderation screens: /moderate and the pages under it (/moderate/settings, …). */
-const moderationPattern = /^\/moderate(\/[a-z-]*)?\/?$/;
+/**
+ * The moderation screens: /moderate and the pages under it (/moderate/settings, …, and
+ * /moderate/articles/new or /moderate/articles/12 for an article).
+ */
+const moderationPattern = /^\/moderate(\/[a-z-]*(?:\/[a-z0-9-]+)?)?\/?$/;
 
 function decode(segment: string): string | null {
   try {

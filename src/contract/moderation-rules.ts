@@ -23,6 +23,10 @@ export const moderationRefusals = {
       403,
       'Moderation changes must carry the X-Moderation-Request: 1 header (the moderation pages send it).',
     ),
+  /** A moderator without the editor role asks for the article endpoints. */
+  editorsOnly: () =>
+    refusal(403, 'Only an editor can manage articles: ask the site owner for the editor role.'),
+  noArticle: () => refusal(404, 'There is no article with this id.'),
   noComment: () => refusal(404, 'That comment no longer exists.'),
   cannotReply: () =>
     refusal(409, 'That comment is in spam or trash, or was deleted: restore it before replying.'),

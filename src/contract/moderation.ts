@@ -281,6 +281,10 @@ export const auditActionSchema = z.enum([
   'settings',
   'export',
   'erase',
+  'create-article',
+  'update-article',
+  'publish-article',
+  'unpublish-article',
 ]);
 export type AuditAction = z.infer<typeof auditActionSchema>;
 

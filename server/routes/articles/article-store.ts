@@ -1,4 +1,4 @@
-import { and, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import {
   articleSchema,
   type Article,
@@ -15,6 +15,15 @@ function toSummary({ slug, headline, publishedAt, updatedAt, byline, summary, im
   return item;
 }
 
+/**
+ * What readers may see of an article: not a draft (never published, or unpublished by an
+ * editor), and its publication time has come. Every reader's query (the API, the pages, the
+ * front page, the feeds, comments) filters on this and nothing else.
+ */
+export function readableArticle(now: Date | Placeholder): SQL {
+  return and(eq(articles.draft, false), lte(articles.publishedAt, now)) as SQL;
+}
+
 /** Stored documents were parsed on the way in; parsing again on the way out keeps drift loud. */
 function toArticle(document: unknown): Article {
   return articleSchema.parse(document);
@@ -25,7 +34,7 @@ export async function listArticles(db: Database, now: Date): Promise<ArticleList
   const rows = await db
     .select({ document: articles.document })
     .from(articles)
-    .where(lte(articles.publishedAt, now))
+    .where(readableArticle(now))
     .orderBy(desc(articles.publishedAt), desc(articles.id))
     .limit(100);
   return { articles: rows.map((r) => toSummary(toArticle(r.document))) };
@@ -41,7 +50,7 @@ export async function findArticle(db: Database, slug: string, now: Date) {
       approvedComments: articles.approvedComments,
     })
     .from(articles)
-    .where(and(eq(articles.slug, slug), lte(articles.publishedAt, now)))
+    .where(and(eq(articles.slug, slug), readableArticle(now)))
     .limit(1);
   return row
     ? {
@@ -61,7 +70,7 @@ export async function articleVersion(db: Database, slug: string, now: Date) {
   const [row] = await db
     .select({ revision: articles.revision, commentsVersion: articles.commentsVersion })
     .from(articles)
-    .where(and(eq(articles.slug, slug), lte(articles.publishedAt, now)))
+    .where(and(eq(articles.slug, slug), readableArticle(now)))
     .limit(1);
   // The page shows page 1 of the comments: any change to one (a post, an edit, a removal) moves
   // the comments' version, and the article's own changes its revision.
@@ -92,6 +101,6 @@ export async function frontPageVersion(db: Database, now: Date) {
       revisions: sql<number>`coalesce(sum(${articles.revision}), 0)::int`,
     })
     .from(articles)
-    .where(lte(articles.publishedAt, now));
+    .where(readableArticle(now));
   return `${row?.n ?? 0}.${row?.revisions ?? 0}`;
 }

@@ -10,13 +10,18 @@ export class ModeratorExistsError extends Error {
 /** A new moderator; refuses an email address (any case) that one already has. */
 export async function addModerator(
   db: Queryable,
-  account: { name: string; email: string; password: string },
+  account: { name: string; email: string; password: string; role?: 'moderator' | 'editor' },
   cost?: PasswordCost,
 ) {
   const passwordHash = await hashPassword(account.password, cost);
   const [row] = await db
     .insert(moderators)
-    .values({ name: account.name, email: account.email, passwordHash })
+    .values({
+      name: account.name,
+      email: account.email,
+      passwordHash,
+      role: account.role ?? 'moderator',
+    })
     .onConflictDoNothing()
     .returning();
   if (!row)

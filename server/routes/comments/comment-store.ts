@@ -8,7 +8,6 @@ import {
   inArray,
   isNull,
   lt,
-  lte,
   or,
   sql,
   type Placeholder,
@@ -30,6 +29,7 @@ import type { ModerationSettings } from '../../../src/contract/moderation';
 import type { Database, Queryable } from '../../db/client';
 import { articles, comments } from '../../db/schema';
 import { editTokenFor, hashToken } from '../../lib/tokens';
+import { readableArticle } from '../articles/article-store';
 
 type Row = typeof comments.$inferSelect;
 
@@ -67,7 +67,7 @@ export async function articleIdOf(db: Queryable, slug: string, now: Date): Promi
   const [row] = await db
     .select({ id: articles.id })
     .from(articles)
-    .where(and(eq(articles.slug, slug), lte(articles.publishedAt, now)))
+    .where(and(eq(articles.slug, slug), readableArticle(now)))
     .limit(1);
   return row?.id ?? null;
 }
@@ -107,7 +107,7 @@ export function articleForReaderQuery(
       holdsOwn: held.mapWith(Boolean),
     })
     .from(articles)
-    .where(and(eq(articles.slug, slug), lte(articles.publishedAt, now)))
+    .where(and(eq(articles.slug, slug), readableArticle(now)))
     .limit(1);
 }
 

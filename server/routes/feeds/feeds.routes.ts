@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, lte, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
 import { articleSchema } from '../../../src/contract/articles';
 import type { AppDeps, AppEnv } from '../../app-deps';
 import { apiError } from '../../lib/api-error';
 import { articles, comments } from '../../db/schema';
 import { articlesFeed, commentsFeed } from './feed-xml';
+import { readableArticle } from '../articles/article-store';
 
 export const feedPaths = {
   articles: '/feed.xml',
@@ -52,7 +53,7 @@ export function feedRoutes(deps: AppDeps) {
 
   app.get(feedPaths.articles, async (c) => {
     const at = now();
-    const published = lte(articles.publishedAt, at);
+    const published = readableArticle(at);
     const [row] = await db
       .select({
         n: sql<number>`count(*)::int`,
@@ -87,7 +88,7 @@ export function feedRoutes(deps: AppDeps) {
         commentsVersion: articles.commentsVersion,
       })
       .from(articles)
-      .where(and(eq(articles.slug, slug), lte(articles.publishedAt, now())))
+      .where(and(eq(articles.slug, slug), readableArticle(now())))
       .limit(1);
     if (!found) return apiError(c, 404, 'There is no published article with this slug.');
     return serve(

@@ -8,7 +8,8 @@ import type { Queryable } from '../../db/client';
 import { articles, moderationAudit, moderators } from '../../db/schema';
 
 export interface AuditRecord {
-  moderatorId: number;
+  /** Null for a change made from the command line (npm run article). */
+  moderatorId: number | null;
   action: AuditAction;
   commentId?: number | null;
   articleId?: number | null;

@@ -14,16 +14,14 @@ import {
 import { moderationRefusals } from '../../../src/contract/moderation-rules';
 import type { AppDeps } from '../../app-deps';
 import { readValidBody, readValidQuery, refuse } from '../../lib/api-error';
-import { checkSameOrigin } from '../../lib/same-origin';
 import { authPaths, authRoutes } from '../auth/auth.routes';
-import { readSessionCookie } from '../auth/session-cookie';
-import { resumeSession } from '../auth/session-store';
 import { parseId } from '../comments/comment-store';
 import { privacyRoutes } from '../privacy/privacy.routes';
 import { settingsRoutes } from '../settings/settings.routes';
 import type { SettingsReader } from '../settings/settings-store';
 import { listAudit } from './audit-store';
 import type { ModerationEnv } from './moderation-env';
+import { moderationGuard } from './moderation-guard';
 import { applyAction, editByModerator, listQueue, replyAsSite } from './queue-store';
 
 export const moderationPaths = {
@@ -44,22 +42,7 @@ export function moderationRoutes(deps: AppDeps, settings: SettingsReader) {
   const now = deps.now ?? (() => new Date());
   const app = new Hono<ModerationEnv>();
 
-  app.use('/api/moderation/*', async (c, next) => {
-    const method = c.req.method;
-    if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS') {
-      const problem = checkSameOrigin(c, deps.publicUrl);
-      if (problem) return refuse(c, problem);
-    }
-    const signingIn = method === 'POST' && c.req.path === authPaths.session;
-    if (!signingIn) {
-      const token = readSessionCookie(c);
-      const session = token ? await resumeSession(db, token, now()) : null;
-      if (!session) return refuse(c, moderationRefusals.signedOut());
-      c.set('session', session);
-    }
-    await next();
-    c.res.headers.set('Cache-Control', 'no-store');
-  });
+  app.use('/api/moderation/*', moderationGuard(deps, { signIn: authPaths.session }));
 
   app.route('/', authRoutes(deps));
   app.route('/', settingsRoutes(deps, settings));

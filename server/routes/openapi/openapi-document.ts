@@ -9,6 +9,14 @@ import {
   editCommentResponseSchema,
   postCommentResponseSchema,
 } from '../../../src/contract/comments';
+import {
+  adminArticleListSchema,
+  adminArticleSchema,
+  articleInputSchema,
+  previewRequestSchema,
+  previewResponseSchema,
+  publishRequestSchema,
+} from '../../../src/contract/admin-articles';
 import { apiErrorBodySchema } from '../../../src/contract/errors';
 import {
   auditPageSchema,
@@ -74,6 +82,12 @@ export const openApiSchemas = {
   PrivacyExport: output(privacyExportSchema),
   PrivacyEraseRequest: input(privacyEraseRequestSchema),
   PrivacyEraseResponse: output(privacyEraseResponseSchema),
+  AdminArticleList: output(adminArticleListSchema),
+  AdminArticle: output(adminArticleSchema),
+  ArticleInput: input(articleInputSchema),
+  PublishRequest: input(publishRequestSchema),
+  PreviewRequest: input(previewRequestSchema),
+  PreviewResponse: output(previewResponseSchema),
 };
 export type OpenApiSchemaName = keyof typeof openApiSchemas;
 
@@ -137,6 +151,89 @@ const query = (name: string, schema: object, description?: string) => ({
 });
 
 /** The moderation API: see src/contract/moderation.ts for what each endpoint does. */
+const editorErrorText: Record<number, string> = {
+  ...moderationErrorText,
+  403: `Not an editor, or a change from another origin or without the ${moderationRequestHeader}: 1 header`,
+  404: 'No article with this id',
+  409: 'Another article has this slug (`fieldErrors.slug`)',
+};
+const editorErrors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((code) => [String(code), json('Error', editorErrorText[code] ?? 'Error')]),
+  );
+const articleId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+
+/** The editors' article API (src/contract/admin-articles.ts). */
+const adminArticlePaths = {
+  '/api/admin/articles': {
+    get: {
+      summary: 'Every article, drafts and scheduled ones too, with its status',
+      security: session,
+      responses: { '200': json('AdminArticleList', 'The articles'), ...editorErrors(401, 403) },
+    },
+    post: {
+      summary: 'A new draft, its text in Markdown',
+      security: session,
+      parameters: [moderationHeader],
+      requestBody: body('ArticleInput'),
+      responses: {
+        '201': json('AdminArticle', 'Made, as a draft'),
+        ...editorErrors(400, 401, 403, 409),
+      },
+    },
+  },
+  '/api/admin/articles/preview': {
+    post: {
+      summary: 'The body model a Markdown text makes, stored nowhere',
+      security: session,
+      parameters: [moderationHeader],
+      requestBody: body('PreviewRequest'),
+      responses: { '200': json('PreviewResponse', 'The body'), ...editorErrors(400, 401, 403) },
+    },
+  },
+  '/api/admin/articles/{id}': {
+    get: {
+      summary: 'One article, with its Markdown',
+      security: session,
+      parameters: [articleId],
+      responses: { '200': json('AdminArticle', 'The article'), ...editorErrors(401, 403, 404) },
+    },
+    put: {
+      summary: 'Replace its title, description, slug and text (its status stays)',
+      security: session,
+      parameters: [articleId, moderationHeader],
+      requestBody: body('ArticleInput'),
+      responses: {
+        '200': json('AdminArticle', 'Saved'),
+        ...editorErrors(400, 401, 403, 404, 409),
+      },
+    },
+  },
+  '/api/admin/articles/{id}/publish': {
+    post: {
+      summary: 'Publish now, or schedule for a future publishedAt',
+      security: session,
+      parameters: [articleId, moderationHeader],
+      requestBody: body('PublishRequest'),
+      responses: {
+        '200': json('AdminArticle', 'Published or scheduled'),
+        ...editorErrors(400, 401, 403, 404),
+      },
+    },
+  },
+  '/api/admin/articles/{id}/unpublish': {
+    post: {
+      summary: 'Back to a draft: readers lose it at once',
+      security: session,
+      parameters: [articleId, moderationHeader],
+      responses: {
+        '200': json('AdminArticle', 'Now a draft'),
+        ...editorErrors(401, 403, 404),
+      },
+    },
+  },
+};
+
 const moderationPaths = {
   '/api/moderation/session': {
     post: {
@@ -350,6 +447,7 @@ export const openApiDocument = {
       },
     },
     ...moderationPaths,
+    ...adminArticlePaths,
   },
   components: {
     schemas: openApiSchemas,

@@ -42,6 +42,11 @@ describe('/api/openapi.json', () => {
       ),
     );
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/api/admin/articles',
+      '/api/admin/articles/preview',
+      '/api/admin/articles/{id}',
+      '/api/admin/articles/{id}/publish',
+      '/api/admin/articles/{id}/unpublish',
       '/api/articles',
       '/api/articles/{slug}',
       '/api/articles/{slug}/comments',

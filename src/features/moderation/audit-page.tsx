@@ -20,6 +20,10 @@ const actionText: Record<AuditAction, string> = {
   settings: 'Changed the settings',
   export: 'Exported a person’s comments',
   erase: 'Erased a person’s data',
+  'create-article': 'Wrote an article',
+  'update-article': 'Edited an article',
+  'publish-article': 'Published an article',
+  'unpublish-article': 'Unpublished an article',
 };
 
 function Subject({ entry }: { entry: AuditEntry }) {
@@ -73,7 +77,7 @@ export function AuditPage() {
                 <td>
                   <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
                 </td>
-                <td>{entry.moderator?.name ?? 'A removed account'}</td>
+                <td>{entry.moderator?.name ?? 'No account (removed, or the command line)'}</td>
                 <td>{actionText[entry.action]}</td>
                 <td>
                   <Subject entry={entry} />

@@ -1,5 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { QueueTab } from '../../contract/moderation';
+import { articleAdminApi } from './article-admin-api';
 import { moderationApi } from './moderation-api';
 
 /** What the queue screen asks for: its address's query, with the defaults filled in. */
@@ -57,5 +58,25 @@ export const moderationQueries = {
       queryKey: [...moderationQueries.all(), 'articles'] as const,
       queryFn: ({ signal }) => moderationApi.articles(signal),
       staleTime: 5 * 60_000,
+    }),
+  /** The editors' articles: every list and article, what a change invalidates. */
+  adminArticles: () => [...moderationQueries.all(), 'admin-articles'] as const,
+  adminArticleList: () =>
+    queryOptions({
+      queryKey: [...moderationQueries.adminArticles(), 'list'] as const,
+      queryFn: ({ signal }) => articleAdminApi.list(signal),
+    }),
+  adminArticle: (id: string) =>
+    queryOptions({
+      queryKey: [...moderationQueries.adminArticles(), 'one', id] as const,
+      queryFn: ({ signal }) => articleAdminApi.get(id, signal),
+    }),
+  /** The body the editor's Markdown makes, for the preview. */
+  articlePreview: (markdown: string) =>
+    queryOptions({
+      queryKey: [...moderationQueries.all(), 'article-preview', markdown] as const,
+      queryFn: ({ signal }) => articleAdminApi.preview(markdown, signal),
+      placeholderData: keepPreviousData,
+      staleTime: Infinity,
     }),
 };

@@ -2,6 +2,8 @@ import './moderation.css';
 import { QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorState } from '../../components/error-state';
+import { ArticleEditorPage } from './article-editor-page';
+import { ArticlesPage } from './articles-page';
 import { AuditPage } from './audit-page';
 import { ErasurePage } from './erasure-page';
 import { ModerationShell } from './moderation-shell';
@@ -38,6 +40,23 @@ function ModerationScreens({ path }: { path: string }) {
   }
   if (!session.data) return <SignInPage />;
   const current = path.replace(/\/$/, '') || '/';
+  const articlePath = /^\/articles(?:\/(new|[1-9]\d*))?$/.exec(current);
+  if (articlePath) {
+    const [, which] = articlePath;
+    const title =
+      which === undefined ? 'Articles' : which === 'new' ? 'New article' : 'Edit article';
+    return (
+      <ModerationShell session={session.data} path="/articles" title={title}>
+        {session.data.moderator.role !== 'editor' ? (
+          <p>Only an editor can manage articles: ask the site owner for the editor role.</p>
+        ) : which === undefined ? (
+          <ArticlesPage />
+        ) : (
+          <ArticleEditorPage id={which === 'new' ? null : which} />
+        )}
+      </ModerationShell>
+    );
+  }
   if (!isModerationPath(current)) {
     return (
       <ModerationShell session={session.data} path={null} title="Page not found">

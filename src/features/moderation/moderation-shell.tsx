@@ -58,7 +58,12 @@ export function ModerationShell({
           </p>
           <nav className="moderation__nav" aria-label="Moderation">
             <ul>
-              {sections.map((section) => (
+              {[
+                ...sections,
+                ...(session.moderator.role === 'editor'
+                  ? [{ path: '/articles', href: '/moderate/articles', label: 'Articles' } as const]
+                  : []),
+              ].map((section) => (
                 <li key={section.path}>
                   <Link to={section.href} aria-current={section.path === path ? 'page' : undefined}>
                     {section.label}

@@ -1,0 +1,7 @@
+import type { ArticleStatus } from '../../contract/admin-articles';
+
+export const statusText: Record<ArticleStatus, string> = {
+  draft: 'Draft',
+  scheduled: 'Scheduled',
+  published: 'Published',
+};
