@@ -46,3 +46,19 @@ export function jsonRequest(method: string, body: unknown, headers: Record<strin
     body: typeof body === 'string' ? body : JSON.stringify(body),
   };
 }
+
+let commentsMade = 0;
+
+/** A new comment's request body, each with its own text, email and client id: none is a duplicate. */
+export function newCommentRequest(overrides: Record<string, unknown> = {}) {
+  commentsMade += 1;
+  return {
+    comment: `Plain words, number ${commentsMade}.`,
+    name: 'Ada Reader',
+    email: `ada${commentsMade}@example.com`,
+    website: '',
+    parentId: null,
+    clientId: crypto.randomUUID(),
+    ...overrides,
+  };
+}

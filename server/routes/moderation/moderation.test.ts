@@ -8,7 +8,13 @@ import {
 import { putinMeetsChinaDefenseMinister } from '../../../mocks/fixtures/articles/putin-meets-china-defense-minister';
 import { testPasswordCost } from '../../lib/passwords';
 import { addTestModerator, loose, moderatorBrowser } from '../../test/moderation-client';
-import { addTestArticle, jsonRequest, testApp, testSlug } from '../../test/test-app';
+import {
+  addTestArticle,
+  jsonRequest,
+  newCommentRequest,
+  testApp,
+  testSlug,
+} from '../../test/test-app';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database';
 
 let database: TestDatabase;
@@ -25,21 +31,12 @@ beforeEach(async () => {
 });
 
 const commentsPath = `/api/articles/${testSlug}/comments`;
-let n = 0;
-const comment = (overrides: Record<string, unknown> = {}) => {
-  n += 1;
-  return {
-    comment: `Plain words, number ${n}.`,
-    name: 'Ada Reader',
-    email: `ada${n}@example.com`,
-    website: '',
-    parentId: null,
-    clientId: crypto.randomUUID(),
-    ...overrides,
-  };
-};
+const comment = newCommentRequest;
 const held = (overrides: Record<string, unknown> = {}) =>
-  comment({ comment: `See https://a.example and https://b.example (${n})`, ...overrides });
+  comment({
+    comment: `See https://a.example and https://b.example (${crypto.randomUUID()})`,
+    ...overrides,
+  });
 
 async function setup() {
   const { app } = testApp(database.db, { now: () => clock, passwordCost: testPasswordCost });

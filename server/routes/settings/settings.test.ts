@@ -1,7 +1,13 @@
 import { defaultModerationSettings, queuePageSchema } from '../../../src/contract/moderation';
 import { testPasswordCost } from '../../lib/passwords';
 import { addTestModerator, loose, moderatorBrowser } from '../../test/moderation-client';
-import { addTestArticle, jsonRequest, testApp, testSlug } from '../../test/test-app';
+import {
+  addTestArticle,
+  jsonRequest,
+  newCommentRequest,
+  testApp,
+  testSlug,
+} from '../../test/test-app';
 import { openTestDatabase, type TestDatabase } from '../../test/test-database';
 
 let database: TestDatabase;
@@ -18,19 +24,7 @@ beforeEach(async () => {
 });
 
 const commentsPath = `/api/articles/${testSlug}/comments`;
-let n = 0;
-const comment = (overrides: Record<string, unknown> = {}) => {
-  n += 1;
-  return {
-    comment: `Plain words, number ${n}.`,
-    name: 'Ada Reader',
-    email: `ada${n}@example.com`,
-    website: '',
-    parentId: null,
-    clientId: crypto.randomUUID(),
-    ...overrides,
-  };
-};
+const comment = newCommentRequest;
 
 async function setup(settings: Record<string, unknown> = {}) {
   const { app } = testApp(database.db, { now: () => clock, passwordCost: testPasswordCost });
