@@ -128,6 +128,8 @@ export default defineConfig(({ mode }) => {
         '@tanstack/react-query',
         'zod',
         'msw/browser',
+        // mocks/load-mock-api.ts loads it on its own before MSW: one copy, shared with MSW's.
+        '@bundled-es-modules/tough-cookie',
       ],
     },
     preview: { port: 4173 },
@@ -147,6 +149,28 @@ export default defineConfig(({ mode }) => {
               // part shares (React, the router, storage…), each a request and lost gzip.
               { name: 'app', tags: ['$initial'] },
               { name: 'tanstack-query', test: /node_modules[\\/]@tanstack[\\/]/ },
+              // The demo's mock API, in the chunks mocks/load-mock-api.ts evaluates one at a time.
+              {
+                name: 'mock-cookies',
+                test: /node_modules[\\/]@bundled-es-modules[\\/]tough-cookie[\\/]/,
+              },
+              // The rules the mock shares with the server (no reader's page imports them).
+              {
+                name: 'mock-rules',
+                test: /src[\\/]contract[\\/](comment|moderation)-rules\.ts$|zod[\\/]v4[\\/]locales[\\/]/,
+              },
+              {
+                name: 'mock-data',
+                test: /mocks[\\/](fixtures[\\/].*|(db|moderation-db|admin-articles-db|markdown-preview)\.ts$)/,
+              },
+              {
+                name: 'mock-moderation-handlers',
+                test: /mocks[\\/]handlers[\\/]moderation\.ts$/,
+              },
+              {
+                name: 'msw',
+                test: /node_modules[\\/](msw|@mswjs|@open-draft|@bundled-es-modules|headers-polyfill|path-to-regexp|strict-event-emitter|outvariant|is-node-process)[\\/]/,
+              },
               {
                 name: 'react-hook-form',
                 test: /node_modules[\\/](react-hook-form|@hookform)[\\/]/,

@@ -64,7 +64,9 @@ export const adminArticlesDb = {
     all()
       .filter((a) => (a.fromEditor ? statusOf(a, now) === 'published' : !a.draft))
       .map((a) => a.article),
-  save(id: string | null, input: ArticleInput): Outcome {
+  async save(id: string | null, input: ArticleInput): Promise<Outcome> {
+    // Read first: the checks below and the change they allow happen with no await between them.
+    const body = await mockMarkdownToBody(input.markdown);
     const existing = id ? all().find((a) => a.id === id) : null;
     if (id && !existing)
       return { ok: false, status: 404, message: 'There is no article with this id.' };
@@ -76,7 +78,6 @@ export const adminArticlesDb = {
         message: `Another article has the address ${input.slug}: choose another slug.`,
       };
     }
-    const body = mockMarkdownToBody(input.markdown);
     if (body.length === 0) {
       return {
         ok: false,

@@ -1,6 +1,7 @@
 import { setupWorker } from 'msw/browser';
 import { resetMockDb } from './db';
 import { handlers } from './handlers';
+import { outsideApiHandler } from './handlers/http';
 import {
   getMockScenario,
   isMockScenario,
@@ -9,7 +10,8 @@ import {
   type MockScenario,
 } from './scenario';
 
-export const worker = setupWorker(...handlers);
+// First: in a browser every request the page makes reaches the handlers (see outsideApiHandler).
+export const worker = setupWorker(outsideApiHandler, ...handlers);
 
 /** What a developer can call from the browser console: `mockApi.reset()`, `mockApi.setScenario('slow')`. */
 export const mockApi = {

@@ -1,12 +1,15 @@
-import { marked, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import type { ArticleBlock } from '../src/contract/articles';
 
 /**
  * The mock's Markdown to body model: a simpler cousin of the server's (which runs marked's HTML
  * through the importers' HTML reader, server-only): paragraphs, headings, lists, quotes, code
  * and pictures, their text plain (no inline marks). Enough to try the editor under npm run dev.
+ * marked is loaded on first use: building its rules at load time is a long task on a phone, and
+ * the mock starts on every demo reader's comment section, where no Markdown is ever read.
  */
-export function mockMarkdownToBody(markdown: string): ArticleBlock[] {
+export async function mockMarkdownToBody(markdown: string): Promise<ArticleBlock[]> {
+  const { marked } = await import('marked');
   const out: ArticleBlock[] = [];
   const plain = (tokens: Token[] | undefined, fallback: string) =>
     tokens

@@ -13,7 +13,9 @@ if (!container) throw new Error('index.html has no #root element');
 if (import.meta.env.VITE_API_MOCKING === 'on') {
   // The worker starts with the first request, not before: the prerendered page needs none to
   // show and hydrate. Dynamic import: the mock layer never reaches a build without mocking.
-  holdRequestsUntil(() => import('../mocks/browser').then(({ startMockApi }) => startMockApi()));
+  holdRequestsUntil(() =>
+    import('../mocks/load-mock-api').then(({ loadMockApi }) => loadMockApi()),
+  );
 }
 
 /** The prerendered page's data, if this HTML was prerendered for this very address. */

@@ -40,7 +40,7 @@ async function parse<T>(
   };
 }
 
-function saved(outcome: ReturnType<typeof adminArticlesDb.save>, status = 200) {
+function saved(outcome: Awaited<ReturnType<typeof adminArticlesDb.save>>, status = 200) {
   if (outcome.ok) return ok(toAdminArticle(outcome.article), status);
   return refused(
     refusal(
@@ -67,7 +67,9 @@ export const adminArticleHandlers = [
       ({ request }) =>
         editorsOnly(async () => {
           const body = await parse(request, previewRequestSchema, 'The text was not understood.');
-          return body.ok ? ok({ body: mockMarkdownToBody(body.data.markdown) }) : body.response;
+          return body.ok
+            ? ok({ body: await mockMarkdownToBody(body.data.markdown) })
+            : body.response;
         }),
       { change: true },
     ),
@@ -82,7 +84,7 @@ export const adminArticleHandlers = [
             articleInputSchema,
             'Some fields of the article need attention.',
           );
-          return body.ok ? saved(adminArticlesDb.save(null, body.data), 201) : body.response;
+          return body.ok ? saved(await adminArticlesDb.save(null, body.data), 201) : body.response;
         }),
       { change: true },
     ),
@@ -108,7 +110,9 @@ export const adminArticleHandlers = [
             articleInputSchema,
             'Some fields of the article need attention.',
           );
-          return body.ok ? saved(adminArticlesDb.save(param(params.id), body.data)) : body.response;
+          return body.ok
+            ? saved(await adminArticlesDb.save(param(params.id), body.data))
+            : body.response;
         }),
       { change: true },
     ),
