@@ -12,12 +12,14 @@ import { useModeratorTools } from './moderator-tools';
 
 // The comments are their own chunk (the list, TanStack Query, full zod, the form's loader):
 // the article shows and becomes interactive without them.
-// In steps with a yield between (zod and the schemas, the query client, then the section), so
-// that evaluating the code is never one long task on a slow phone. Each step's chunks are small,
-// so the extra round trips are short, and the comments the server rendered are on screen
-// meanwhile.
+// In steps with a yield between (zod and the form's schemas, the other schemas, the query client,
+// then the section), so that evaluating the code is never one long task on a slow phone. Each
+// step's chunks are small, so the extra round trips are short, and the comments the server
+// rendered are on screen meanwhile.
 const loadCommentsRoot = () =>
-  import('../contract/comments')
+  import('../contract/comment-fields')
+    .then(yieldToMain)
+    .then(() => import('../contract/comments'))
     .then(yieldToMain)
     .then(() => import('../features/comments/comments-query-client'))
     .then(yieldToMain)

@@ -1,4 +1,4 @@
-import { commentFieldsSchema } from '../../src/contract/comments';
+import { commentFieldsSchema } from '../../src/contract/comment-fields';
 import { safeHttpUrl } from '../../src/contract/safe-url';
 
 const valid = { comment: 'Hello', name: 'Ada', email: 'ada@example.com', website: '' };

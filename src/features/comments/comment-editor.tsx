@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { describeError } from '../../lib/error-message';
 import { isApiError } from '../../lib/api-error';
 import { useEditComment } from './comment-edits';
-import { commentFieldsSchema } from '../../contract/comments';
+import { commentFieldsSchema } from '../../contract/comment-fields';
 
 /** Edits the reader's own comment in place: a labelled textbox with Save and Cancel. */
 export function CommentEditor({

@@ -6,12 +6,8 @@ import { useNow } from '../../lib/use-now';
 import { z } from '../../contract/zod-mini';
 import { commentDraft } from './comment-draft';
 import { commentMutationKeys } from './comment-queries';
-import {
-  commentFieldsSchema,
-  commentFormAction,
-  type Comment,
-  type CommentFormEcho,
-} from '../../contract/comments';
+import { commentFieldsSchema } from '../../contract/comment-fields';
+import { commentFormAction, type Comment, type CommentFormEcho } from '../../contract/comments';
 import type { PostCommentVariables } from './post-comment';
 import { postErrorMessage } from './post-error-message';
 import { watchPost } from './queued-comments';
