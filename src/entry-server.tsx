@@ -26,12 +26,7 @@ import {
 import { apiRequest, apiServer } from './lib/api-client';
 import { createMemoryHistory } from './lib/router/history';
 import { articlePath, pageTitle, siteDescription, siteUrl } from './lib/site';
-import {
-  commentPageSchema,
-  commentPageSize,
-  type CommentFormEcho,
-  type CommentPage,
-} from './contract/comments';
+import { commentPageSchema, type CommentFormEcho, type CommentPage } from './contract/comments';
 import type { InitialComments } from './app/initial-comments';
 
 /** One page as HTML pieces for the template (server/pages/page-template.ts fills them in). */
@@ -170,9 +165,9 @@ export async function prerenderSite(apiOrigin: string): Promise<PrerenderedPage[
   for (const { slug } of list.articles) {
     const article = await fetchArticle(slug);
     // Page 1 as the mock has it at build time (a browser's own mock database may have more:
-    // the section's check for new comments offers those).
+    // the section's check for new comments offers those), of the owner's page size.
     const comments = await apiRequest(
-      `/api/articles/${encodeURIComponent(slug)}/comments?order=oldest&limit=${commentPageSize}`,
+      `/api/articles/${encodeURIComponent(slug)}/comments?order=oldest`,
       commentPageSchema,
     );
     pages.push(await renderArticlePage(article, comments.total, comments));

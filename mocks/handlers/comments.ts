@@ -6,6 +6,7 @@ import {
   compareThreads,
   decideNewComment,
   discardedComment,
+  editableUntil,
   parseCommentRequest,
   parseCommentsQuery,
   parseDeleteRequest,
@@ -22,6 +23,7 @@ import {
   commenterTokenHeader,
   editCommentResponseSchema,
   postCommentResponseSchema,
+  type Comment,
 } from '../../src/contract/comments';
 import { db, type StoredComment } from '../db';
 import { articleFixtures } from '../fixtures/articles';
@@ -31,6 +33,15 @@ import { apiPath } from './http';
 /** The contract's error answer for a refusal decided by the comment rules. */
 function refused({ status, body, headers }: Refusal) {
   return HttpResponse.json(body, { status, headers });
+}
+
+/** What the author gets back: the comment, its edit token and until when it may be changed. */
+function answer(comment: Comment, editToken: string, status: 200 | 201) {
+  const until = editableUntil(comment.createdAt, moderationDb.settings().editWindowMinutes);
+  return HttpResponse.json(
+    postCommentResponseSchema.parse({ comment, editToken, editableUntil: until }),
+    { status },
+  );
 }
 
 /** The request's JSON body, read by the same rule as the server's. */
@@ -152,19 +163,12 @@ export const commentHandlers = [
 
     switch (decision.kind) {
       case 'discard':
-        return HttpResponse.json(
-          postCommentResponseSchema.parse({
-            comment: discardedComment(input, now),
-            editToken: crypto.randomUUID(),
-          }),
-          { status: 201 },
-        );
+        return answer(discardedComment(input, now), crypto.randomUUID(), 201);
       case 'resend':
-        return HttpResponse.json(
-          postCommentResponseSchema.parse({
-            comment: toPublicComment(decision.existing),
-            editToken: decision.existing.editToken ?? crypto.randomUUID(),
-          }),
+        return answer(
+          toPublicComment(decision.existing),
+          decision.existing.editToken ?? crypto.randomUUID(),
+          200,
         );
       case 'refuse':
         return refused(decision.refusal);
@@ -173,13 +177,9 @@ export const commentHandlers = [
         // here; checked again with no await before the insert, as a unique index would.
         const raced = db.comments(slug).find((c) => c.clientId === input.clientId);
         if (raced) {
-          return HttpResponse.json(
-            postCommentResponseSchema.parse({
-              comment: toPublicComment(raced),
-              editToken: raced.editToken ?? crypto.randomUUID(),
-            }),
-          );
+          return answer(toPublicComment(raced), raced.editToken ?? crypto.randomUUID(), 200);
         }
+        const editToken = crypto.randomUUID();
         const stored = db.insert({
           articleSlug: slug,
           parentId: decision.parentId,
@@ -192,15 +192,9 @@ export const commentHandlers = [
           heldReasons: decision.reasons,
           authorToken: token,
           clientId: input.clientId,
-          editToken: crypto.randomUUID(),
+          editToken,
         });
-        return HttpResponse.json(
-          postCommentResponseSchema.parse({
-            comment: toPublicComment(stored),
-            editToken: stored.editToken,
-          }),
-          { status: 201 },
-        );
+        return answer(toPublicComment(stored), editToken, 201);
       }
     }
   }),

@@ -2,11 +2,9 @@ import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Context } from 'hono';
 import type { Article, ArticleList } from '../../src/contract/articles';
-import {
-  commentPageSize,
-  type CommentFormEcho,
-  type CommentPage,
-} from '../../src/contract/comments';
+import type { CommentFormEcho, CommentPage } from '../../src/contract/comments';
+import { commentsClosed } from '../../src/contract/comment-rules';
+import type { ModerationSettings } from '../../src/contract/moderation';
 import { commenterCookie } from '../lib/commenter-cookie';
 import { hashToken } from '../lib/tokens';
 import type { Database } from '../db/client';
@@ -17,6 +15,7 @@ import {
   listArticles,
 } from '../routes/articles/article-store';
 import { listPage } from '../routes/comments/comment-store';
+import { loadSettings } from '../routes/settings/settings-store';
 import { createPageTemplate, type RenderedPage } from './page-template';
 import { loadStaticFiles, pickEncoding, type StaticFile } from './static-files';
 
@@ -160,10 +159,18 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
     };
   }
 
-  /** Page 1 as this browser may see it: with its own held comments, when its token has any. */
-  async function firstPage(articleId: number, commenterToken: string | null) {
+  /**
+   * Page 1 as this browser may see it: with its own held comments, when its token has any; of
+   * the owner's page size, and saying whether the article still takes comments (no form if not).
+   */
+  async function firstPage(
+    found: { id: number; article: Article },
+    commenterToken: string | null,
+    rules: ModerationSettings,
+  ) {
     const tokenHash = commenterToken ? hashToken(commenterToken) : null;
-    return listPage(db, articleId, { order: 'oldest', limit: commentPageSize }, tokenHash);
+    const closed = commentsClosed(found.article, rules, now());
+    return listPage(db, found.id, { order: 'oldest', limit: rules.pageSize }, tokenHash, closed);
   }
 
   /**
@@ -179,7 +186,7 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
     if (!commenterToken && !echo) return null;
     const found = await findArticle(db, slug, now());
     if (!found) return 'missing';
-    const comments = await firstPage(found.id, commenterToken);
+    const comments = await firstPage(found, commenterToken, await loadSettings(db));
     const own = comments?.comments.some((comment) => comment.status === 'pending') ?? false;
     if (!own && !echo) return null;
     const page = await render.renderArticlePage(
@@ -285,14 +292,23 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
       const personal = await personalPage(slug, commenterCookie(c));
       if (personal === 'missing') return notFoundPage(c);
       if (personal) return respond(c, personal, 200, true);
+      // The owner's rules shape the page (page 1's size, the form or "Comments are closed"),
+      // so they are part of its version, read with it.
+      let rules: ModerationSettings | undefined;
       const page = await cached(
         `article:${slug}`,
-        () => articleVersion(db, slug, now()),
+        async () => {
+          const state = await articleVersion(db, slug, now());
+          if (!state) return null;
+          rules = await loadSettings(db);
+          const closed = commentsClosed({ slug, publishedAt: state.publishedAt }, rules, now());
+          return `${state.version}.${rules.pageSize}.${closed ? 'closed' : 'open'}`;
+        },
         async () => {
           const found = await findArticle(db, slug, now());
-          if (!found) return null;
+          if (!found || !rules) return null;
           // Page 1 as any reader sees it (no one's held comments), oldest first as WordPress's.
-          const comments = await firstPage(found.id, null);
+          const comments = await firstPage(found, null, rules);
           return render.renderArticlePage(found.article, found.commentCount, comments ?? undefined);
         },
       );

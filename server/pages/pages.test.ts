@@ -6,6 +6,8 @@ import { applyImport } from '../import/apply-import';
 import { stringBytes } from '../import/byte-source';
 import { readWxr } from '../import/wxr';
 import { saveArticle } from '../routes/articles/article-store';
+import { saveSettings } from '../routes/settings/settings-store';
+import { defaultModerationSettings } from '../../src/contract/moderation';
 import { addTestArticle, jsonRequest, testApp, testSlug } from '../test/test-app';
 import {
   localWritesOf,
@@ -186,6 +188,43 @@ describe('pages', () => {
     };
     expect(parsed.comments).toMatchObject({ slug: testSlug, order: 'oldest', page: { total: 1 } });
     expect(parsed.comments.page.comments).toHaveLength(1);
+  });
+
+  it('follows the owner’s rules: page 1 of their page size, and no form once comments close', async () => {
+    const site = app();
+    for (const n of [1, 2, 3]) {
+      const response = await site.request(
+        `/api/articles/${testSlug}/comments`,
+        jsonRequest('POST', {
+          comment: `Thread ${n}.`,
+          name: `Reader ${n}`,
+          email: `reader${n}@example.com`,
+          website: '',
+          parentId: null,
+          clientId: crypto.randomUUID(),
+        }),
+      );
+      expect(response.status).toBe(201);
+    }
+    const threads = (html: string) => html.match(/class="comment comment--depth-1"/g)?.length ?? 0;
+    const open = await (await site.request(`/articles/${testSlug}`)).text();
+    expect(threads(open)).toBe(3);
+    expect(open).toContain('Leave a Reply');
+    expect(open).not.toContain('Comments are closed.');
+
+    await saveSettings(
+      database.db,
+      { ...defaultModerationSettings, pageSize: 2, closedArticles: [testSlug] },
+      new Date(),
+    );
+    // The cached page is not served: the rules are part of its version.
+    const closed = await (await site.request(`/articles/${testSlug}`)).text();
+    expect(threads(closed)).toBe(2);
+    expect(closed).toContain('Load more comments');
+    expect(closed).toContain('Comments are closed.');
+    expect(closed).not.toContain('Leave a Reply');
+    expect(closed).not.toContain('>Reply<');
+    expect(closed).toContain('"commentsClosed":true');
   });
 
   it('renders the page anew when a comment on it is edited or deleted', async () => {

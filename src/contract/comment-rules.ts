@@ -402,6 +402,11 @@ export function discardedComment(input: CommentInput, now: Date): Comment {
   };
 }
 
+/** Until when a comment posted at `createdAt` may be changed by its author (an ISO time). */
+export function editableUntil(createdAt: string, windowMinutes: number): string {
+  return new Date(Date.parse(createdAt) + windowMinutes * 60 * 1000).toISOString();
+}
+
 /** The author's own comment within its edit window, or the refusal that says why not. */
 export function checkOwnEdit(
   comment: Pick<StoredCommentView, 'status' | 'createdAt'> | null,

@@ -67,11 +67,9 @@ export interface CommentFormEcho {
 /** Where the comment form posts without JavaScript (application/x-www-form-urlencoded). */
 export const commentFormAction = (slug: string) => `/articles/${encodeURIComponent(slug)}/comments`;
 
-/** Threads per page: the client's pages, and the first page the server renders into the HTML. */
-export const commentPageSize = 50;
-
 export const commentsQuerySchema = z.object({
   order: z._default(commentOrderSchema, 'oldest'),
+  /** Threads per page; a request without it gets the owner's page size (50 unless changed). */
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 50),
   /** The id of the last thread of the previous page. */
   cursor: z.optional(nonEmpty()),
@@ -84,6 +82,8 @@ export const postCommentResponseSchema = z.object({
   comment: commentSchema,
   /** Given to the author alone: proves, for the edit window, that the comment is theirs. */
   editToken: editToken(),
+  /** Until when its author may change or remove it: the owner's edit window, from its posting. */
+  editableUntil: z.iso.datetime({ offset: true }),
 });
 
 export const editCommentRequestSchema = z.object({

@@ -150,7 +150,9 @@ export function defineCommentContract(target: ContractTarget) {
       expect(response.status).toBe(201);
       const text = await response.text();
       expect(text.toLowerCase()).not.toContain('private.person');
-      const { comment, editToken } = postCommentResponseSchema.parse(JSON.parse(text));
+      const { comment, editToken, editableUntil } = postCommentResponseSchema.parse(
+        JSON.parse(text),
+      );
       expect(comment).toMatchObject({
         parentId: null,
         author: 'Ada Reader',
@@ -161,6 +163,8 @@ export function defineCommentContract(target: ContractTarget) {
       });
       expect(Date.parse(comment.createdAt)).toBe(start.getTime());
       expect(editToken.length).toBeGreaterThanOrEqual(16);
+      // The default edit window, 15 minutes from the posting.
+      expect(Date.parse(editableUntil) - start.getTime()).toBe(15 * 60 * 1000);
       const after = await get(`/api/articles/${slug}/comments`);
       const afterText = await after.text();
       expect(afterText.toLowerCase()).not.toContain('@example.com');

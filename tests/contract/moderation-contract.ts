@@ -272,6 +272,36 @@ export function defineModerationContract(target: ModerationContractTarget) {
       ]);
     });
 
+    it('gives authors the owner’s edit window and readers the owner’s page size', async () => {
+      await signIn();
+      await call('PUT', '/api/moderation/settings', {
+        ...defaultModerationSettings,
+        editWindowMinutes: 5,
+        pageSize: 2,
+      });
+      vi.setSystemTime(new Date(Date.now() + 60_000));
+      const response = await fetch(url(`/api/articles/${slug}/comments`), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          comment: 'Quick, before the window shuts.',
+          name: 'Ada',
+          email: 'window@example.com',
+          website: '',
+          parentId: null,
+          clientId: crypto.randomUUID(),
+        }),
+      });
+      const { comment, editableUntil } = postCommentResponseSchema.parse(await response.json());
+      expect(Date.parse(editableUntil) - Date.parse(comment.createdAt)).toBe(5 * 60 * 1000);
+      // A list asked for without a limit has the owner's page size.
+      const page = commentPageSchema.parse(
+        await (await fetch(url(`/api/articles/${slug}/comments`))).json(),
+      );
+      expect(page.comments.filter((c) => c.parentId === null)).toHaveLength(2);
+      expect(page.nextCursor).not.toBeNull();
+    });
+
     it('closes an article to new comments', async () => {
       await signIn();
       await call('PUT', '/api/moderation/settings', {

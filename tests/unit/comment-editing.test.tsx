@@ -1,4 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
+import { moderationDb } from '../../mocks/moderation-db';
 import { commentSaying, commentsApi, openArticle } from '../comment-helpers';
 import type { renderApp } from '../render';
 
@@ -106,6 +107,21 @@ describe('editing and deleting your own comment', () => {
     );
     await user.click(within(mine).getByRole('button', { name: 'Cancel' }));
     expect(within(mine).queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
+    expect(within(mine).queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
+  });
+
+  it('keeps the owner’s edit window, not the built-in 15 minutes', async () => {
+    moderationDb.change((state) => {
+      state.settings = { ...state.settings, editWindowMinutes: 2 };
+    });
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const { user } = await openArticle();
+    const mine = await postOwnComment(user, 'Two minutes to think again.');
+    expect(await within(mine).findByRole('button', { name: 'Edit' })).toBeInTheDocument();
+    await act(() => vi.advanceTimersByTimeAsync(3 * 60 * 1000));
+    await waitFor(() =>
+      expect(within(mine).queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument(),
+    );
     expect(within(mine).queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
   });
 

@@ -1,12 +1,15 @@
 import { act, cleanup, screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
+import { moderationDb } from '../../mocks/moderation-db';
 import { server } from '../../mocks/node';
 import { liveCheckIntervalMs } from '../../src/features/comments/comment-queries';
+import { renderApp } from '../render';
 import {
   articleUrl,
   commentSaying,
   commentSection,
   commentsApi as api,
+  slug,
   openArticle,
   topLevelAuthors,
 } from '../comment-helpers';
@@ -253,5 +256,21 @@ describe('more pages', () => {
       Array.from({ length: 10 }, (_, i) => `Reader ${String(48 + i).padStart(2, '0')}`),
     );
     expect(screen.queryByRole('button', { name: 'Load more comments' })).not.toBeInTheDocument();
+  });
+});
+
+describe('an article closed to comments', () => {
+  it('shows its comments, says comments are closed, and offers no form and no Reply', async () => {
+    moderationDb.change((state) => {
+      state.settings = { ...state.settings, closedArticles: [slug] };
+    });
+    renderApp(articleUrl);
+    expect(await screen.findByText('Comments are closed.')).toBeInTheDocument();
+    expect(commentSaying(/senior partner/)).toBeInTheDocument();
+    expect(within(commentSection()).queryAllByRole('button', { name: /^Reply to/ })).toHaveLength(
+      0,
+    );
+    expect(screen.queryByRole('region', { name: 'Leave a Reply' })).not.toBeInTheDocument();
+    expect(screen.queryByLabelText(/^Comment/)).not.toBeInTheDocument();
   });
 });

@@ -63,18 +63,25 @@ export async function findArticle(db: Database, slug: string, now: Date) {
 }
 
 /**
- * What decides whether a cached page is still right: the article's revision and its count. The
- * page shows page 1 of the comments, so an edit or a removal bumps the revision too.
+ * What decides whether a cached page is still right: the article's revision and its comments'
+ * version (the page shows page 1 of the comments, so an edit or a removal moves it too), with its
+ * publication time, by which the owner's rules may close it to comments.
  */
 export async function articleVersion(db: Database, slug: string, now: Date) {
   const [row] = await db
-    .select({ revision: articles.revision, commentsVersion: articles.commentsVersion })
+    .select({
+      revision: articles.revision,
+      commentsVersion: articles.commentsVersion,
+      publishedAt: articles.publishedAt,
+    })
     .from(articles)
     .where(and(eq(articles.slug, slug), readableArticle(now)))
     .limit(1);
   // The page shows page 1 of the comments: any change to one (a post, an edit, a removal) moves
   // the comments' version, and the article's own changes its revision.
-  return row ? `${row.revision}.${row.commentsVersion}` : null;
+  return row
+    ? { version: `${row.revision}.${row.commentsVersion}`, publishedAt: row.publishedAt }
+    : null;
 }
 
 /** Adds an article, or replaces the one with its slug (bumping its revision). */

@@ -4,6 +4,7 @@ import {
   checkOwnEdit,
   commentsClosed,
   discardedComment,
+  editableUntil,
   parseCommentRequest,
   parseCommentsQuery,
   parseDeleteRequest,
@@ -15,6 +16,7 @@ import {
   commenterTokenHeader,
   editCommentResponseSchema,
   postCommentResponseSchema,
+  type Comment,
 } from '../../../src/contract/comments';
 import type { AppDeps, AppEnv } from '../../app-deps';
 import { readJsonBody, refuse } from '../../lib/api-error';
@@ -116,47 +118,44 @@ export function commentRoutes(deps: AppDeps, settings: SettingsReader) {
     const body = parseCommentRequest(json.value);
     if (!body.ok) return refuse(c, body.refusal);
     const at = now();
+    const rules = await settings.get();
+    // What the author gets back: the comment, its edit token and until when it may be changed.
+    const answer = (comment: Comment, editToken: string, status: 200 | 201) =>
+      c.json(
+        postCommentResponseSchema.parse({
+          comment,
+          editToken,
+          editableUntil: editableUntil(comment.createdAt, rules.editWindowMinutes),
+        }),
+        status,
+      );
     const outcome = await addComment(db, {
       articleId,
       input: body.data,
       commenterToken: commenterToken(c.req.header(commenterTokenHeader)),
       ip: clientIp(c, deps.trustProxyHops ?? 0),
       now: at,
-      rules: { floodGuard: deps.floodGuard ?? true, settings: await settings.get() },
+      rules: { floodGuard: deps.floodGuard ?? true, settings: rules },
     });
     if (outcome.kind === 'stored' && outcome.row.status === 'pending')
       deps.onHeld?.(heldComment(outcome.row, c.req.param('slug')));
     switch (outcome.kind) {
       case 'discard':
-        return c.json(
-          postCommentResponseSchema.parse({
-            comment: discardedComment(body.data, at),
-            editToken: newToken(),
-          }),
-          201,
-        );
+        return answer(discardedComment(body.data, at), newToken(), 201);
       case 'refuse':
         return refuse(c, outcome.refusal);
       case 'resend':
         // Only the browser that made the submission knows its client id: it gets the same
         // answer as the first time, edit token included.
-        return c.json(
-          postCommentResponseSchema.parse({
-            comment: toPublicComment(toView(outcome.existing)),
-            editToken: editTokenFor(body.data.clientId),
-          }),
+        return answer(
+          toPublicComment(toView(outcome.existing)),
+          editTokenFor(body.data.clientId),
           200,
         );
       case 'store':
         throw new Error('addComment returns stored rows, not decisions to store');
       case 'stored':
-        return c.json(
-          postCommentResponseSchema.parse({
-            comment: toPublicComment(toView(outcome.row)),
-            editToken: editTokenFor(body.data.clientId),
-          }),
-          201,
-        );
+        return answer(toPublicComment(toView(outcome.row)), editTokenFor(body.data.clientId), 201);
     }
   });
 

@@ -51,6 +51,7 @@ function CommentItemView({ node }: { node: CommentNode }) {
     revealId,
     waitingIds,
     onReply,
+    closed,
     replyingTo,
     replyForm,
     onModerated,
@@ -180,7 +181,7 @@ function CommentItemView({ node }: { node: CommentNode }) {
         )}
         {sending || editingWith ? null : (
           <div className="comment__actions">
-            {pending ? null : (
+            {pending || closed ? null : (
               // A held comment cannot be replied to until it is published (as in WordPress).
               <button
                 type="button"

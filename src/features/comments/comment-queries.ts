@@ -3,17 +3,18 @@ import { apiRequest } from '../../lib/api-client';
 import { commenterToken } from './commenter-token';
 import {
   commentPageSchema,
-  commentPageSize,
   commenterTokenHeader,
   type CommentOrder,
 } from '../../contract/comments';
 
+/** A page of threads; with no `limit`, as many as the site's owner set (the server decides). */
 function fetchCommentPage(
   slug: string,
-  params: { order: CommentOrder; limit: number; cursor?: string | null },
+  params: { order: CommentOrder; limit?: number; cursor?: string | null },
   signal: AbortSignal,
 ) {
-  const search = new URLSearchParams({ order: params.order, limit: String(params.limit) });
+  const search = new URLSearchParams({ order: params.order });
+  if (params.limit !== undefined) search.set('limit', String(params.limit));
   if (params.cursor) search.set('cursor', params.cursor);
   return apiRequest(
     `/api/articles/${encodeURIComponent(slug)}/comments?${search}`,
@@ -34,7 +35,7 @@ export const commentQueries = {
       // at once, and one still on its way is waited for, not asked for twice.
       queryFn: ({ pageParam, signal, client }) =>
         pageParam === null
-          ? fetchCommentPage(slug, { order, limit: commentPageSize }, signal)
+          ? fetchCommentPage(slug, { order }, signal)
           : client.fetchQuery(commentQueries.page(slug, order, pageParam)),
       initialPageParam: null as string | null,
       getNextPageParam: (lastPage) => lastPage.nextCursor,
@@ -51,8 +52,7 @@ export const commentQueries = {
   page: (slug: string, order: CommentOrder, cursor: string) =>
     queryOptions({
       queryKey: [...commentQueries.all(slug), 'page', { order, cursor }] as const,
-      queryFn: ({ signal }) =>
-        fetchCommentPage(slug, { order, limit: commentPageSize, cursor }, signal),
+      queryFn: ({ signal }) => fetchCommentPage(slug, { order, cursor }, signal),
       staleTime: 30_000,
     }),
   /** A light check for comments posted since the list was loaded: on focus and on an interval. */

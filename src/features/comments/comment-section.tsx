@@ -272,9 +272,12 @@ export function CommentSection({
   // CommentItem), so it changes only when what it says does.
   const replyForm = replyTo ? form(replyTo) : null;
   const waitingKey = [...waitingIds].join('\n');
+  // Closed by a moderator or by the article's age: the comments stay, the form goes (WordPress).
+  const closed = query.data?.pages.some((page) => page.commentsClosed === true) ?? false;
   const threadContext = useMemo(
     () => ({
       slug,
+      closed,
       announce: setAnnouncement,
       highlightedId: targetId,
       revealId: wantedId,
@@ -285,7 +288,17 @@ export function CommentSection({
       onModerated,
       hydrated: commentsHydrated,
     }),
-    [slug, targetId, wantedId, waitingKey, replyTo, replyForm, onModerated, commentsHydrated],
+    [
+      slug,
+      closed,
+      targetId,
+      wantedId,
+      waitingKey,
+      replyTo,
+      replyForm,
+      onModerated,
+      commentsHydrated,
+    ],
   );
 
   const heading = (text: string) => (
@@ -383,7 +396,11 @@ export function CommentSection({
           ) : null}
         </>
       )}
-      {replyTo ? null : form(null)}
+      {closed ? (
+        <p className="comments__closed">Comments are closed.</p>
+      ) : replyTo ? null : (
+        form(null)
+      )}
     </section>
   );
 }

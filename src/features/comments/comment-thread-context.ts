@@ -12,6 +12,8 @@ export interface CommentThreadContextValue {
   /** Shown comments that wait for the network to come back before they can be posted. */
   waitingIds: ReadonlySet<string>;
   onReply: (comment: { id: string; author: string }) => void;
+  /** The article takes no new comments (closed by a moderator or by age): no Reply buttons. */
+  closed: boolean;
   /** The comment the reader is replying to, under which `replyForm` goes. */
   replyingTo: string | null;
   replyForm: ReactNode;

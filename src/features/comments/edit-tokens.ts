@@ -1,9 +1,7 @@
 import { localStore } from '../../lib/local-store';
 import { z } from '../../contract/zod-mini';
-import { editWindowMinutes } from '../../contract/comments';
 
 const key = 'comments:edit-tokens';
-const windowMs = editWindowMinutes * 60 * 1000;
 const tokensSchema = z.record(z.string(), z.object({ token: z.string(), until: z.number() }));
 
 function readAll() {
@@ -15,10 +13,11 @@ function readAll() {
  * They are what lets a reader change or remove a comment; nobody else ever receives them.
  */
 export const editTokens = {
-  remember(commentId: string, token: string, createdAt: string): void {
+  /** `editableUntil` is the server's word: the owner's edit window, from the comment's posting. */
+  remember(commentId: string, token: string, editableUntil: string): void {
     const now = Date.now();
     const kept = Object.fromEntries(Object.entries(readAll()).filter(([, t]) => t.until > now));
-    kept[commentId] = { token, until: Date.parse(createdAt) + windowMs };
+    kept[commentId] = { token, until: Date.parse(editableUntil) };
     localStore.write(key, kept);
   },
   /** The token, while the comment can still be changed. */

@@ -45,8 +45,8 @@ export function registerCommentMutationDefaults(queryClient: QueryClient): void 
       keepSendingWhileLeaving(() => postComment(variables)),
     retry: (failureCount, error) => failureCount < 3 && isTransient(error),
     retryDelay: (failureCount) => 1000 * 2 ** (failureCount + 1),
-    onSuccess: ({ comment, editToken }, { slug, request }: PostCommentVariables) => {
-      editTokens.remember(comment.id, editToken, comment.createdAt);
+    onSuccess: ({ comment, editToken, editableUntil }, { slug, request }: PostCommentVariables) => {
+      editTokens.remember(comment.id, editToken, editableUntil);
       // Another tab may have typed a newer draft since: only clear the words that were sent.
       commentDraft.clearIfSent(slug, request.parentId, request.comment);
       // The post stays pending until the list shows the saved comment, so nothing flickers.
