@@ -17,7 +17,8 @@ export function securityHeaders(publicUrl: string | undefined): MiddlewareHandle
       'Permissions-Policy',
       'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
     );
-    h.set('Cross-Origin-Opener-Policy', 'same-origin');
+    // Readers' pages set their own (see the page renderer).
+    if (!h.has('Cross-Origin-Opener-Policy')) h.set('Cross-Origin-Opener-Policy', 'same-origin');
     h.set('X-Frame-Options', 'DENY');
     // Only where the site is served over https: HSTS on plain http would lock readers out.
     if (https) h.set('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');

@@ -117,7 +117,13 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
   }
   const cache = new Map<string, CachedPage>();
 
-  function respond(c: Context, page: CachedPage, status: number, personal = false): Response {
+  function respond(
+    c: Context,
+    page: CachedPage,
+    status: number,
+    personal = false,
+    kind: 'reader' | 'moderation' = 'reader',
+  ): Response {
     const headers: Record<string, string> = {
       'Content-Type': 'text/html; charset=utf-8',
       // A page made for one browser (its held comments, its refused post) is never shared.
@@ -125,6 +131,12 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
       ETag: page.etag,
       Vary: 'Accept-Encoding',
       'Content-Security-Policy': template.csp,
+      // Readers' pages are not isolated from their opener: with same-origin, arriving on an
+      // article took a browsing-context-group swap, which Lighthouse measured as a 200 ms task
+      // (Total Blocking Time 95-260 ms against 0-42 without). They hold nothing an opener could
+      // reach, and their links to other sites open with noopener. The moderation screens, which
+      // hold a session, keep same-origin (the default in securityHeaders).
+      ...(kind === 'reader' ? { 'Cross-Origin-Opener-Policy': 'unsafe-none' } : {}),
     };
     if (status === 200 && c.req.header('If-None-Match') === page.etag) {
       return new Response(null, { status: 304, headers });
@@ -250,7 +262,7 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
   let moderationShell: CachedPage | null = null;
   async function moderationPage(c: Context): Promise<Response> {
     moderationShell ??= entryFor(fill(await render.renderModerationPage('/moderate')));
-    return respond(c, moderationShell, 200, true);
+    return respond(c, moderationShell, 200, true, 'moderation');
   }
 
   function serveFile(c: Context, file: StaticFile): Response {

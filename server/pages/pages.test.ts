@@ -427,11 +427,18 @@ describe('pages', () => {
       const response = await app().request(path);
       expect(response.status).toBe(200);
       expect(response.headers.get('Cache-Control')).toBe('private, no-store');
+      // A signed-in moderator's screens are isolated from any window that opened them.
+      expect(response.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
       const html = await response.text();
       expect(html).toContain('<meta name="robots" content="noindex, nofollow" />');
       expect(html).not.toContain('Page not found');
     }
     expect((await app().request('/moderately-interesting')).status).toBe(404);
+    // Readers' pages are not (see respond() in the page renderer); the API is.
+    const article = await app().request(`/articles/${testSlug}`);
+    expect(article.headers.get('Cross-Origin-Opener-Policy')).toBe('unsafe-none');
+    const api = await app().request(`/api/articles/${testSlug}/comments`);
+    expect(api.headers.get('Cross-Origin-Opener-Policy')).toBe('same-origin');
   });
 
   it('serves hashed assets immutable and precompressed, and a missing one as a 404, never the app', async () => {
