@@ -181,6 +181,11 @@ export default defineConfig(({ mode }) => {
       },
     },
     test: {
+      // Two test files at a time, on the two cores this runs on (Vitest's default is one fewer
+      // than the cores, so one here). Much of a file's time is spent in other processes (the
+      // browser, PostgreSQL, a CLI or a server it started), and the browser files still run one
+      // after another (fileParallelism below). The suite took 11 minutes one at a time, 9 so.
+      maxWorkers: 2,
       projects: [
         {
           extends: true,
@@ -205,6 +210,15 @@ export default defineConfig(({ mode }) => {
               name: engine === 'pglite' ? 'server' : 'server-pg',
               environment: 'node',
               include: ['server/**/*.test.ts', 'tests/contract/**/*.test.ts'],
+              // The parsers and the mock do not touch the engine: once is enough.
+              ...(engine === 'postgres'
+                ? {
+                    exclude: [
+                      'server/import/converters.test.ts',
+                      'tests/contract/mock.contract.test.ts',
+                    ],
+                  }
+                : {}),
               globalSetup: ['server/test/global-setup.ts'],
               env: { TEST_ENGINE: engine },
               testTimeout: 20_000,
