@@ -223,7 +223,6 @@ const summarise = (list) => ({
   seo: median(list.map((r) => r.seo)),
   fcp: median(list.map((r) => r.fcp)),
   lcp: median(list.map((r) => r.lcp)),
-  bestLcp: Math.min(...list.map((r) => r.lcp)),
   tbt: median(list.map((r) => r.tbt)),
   cls: median(list.map((r) => r.cls)),
   failing: [...new Set(list.flatMap((r) => r.failing))],
@@ -233,13 +232,15 @@ const lh = {
   server: summarise(serverRuns),
   static: summarise(staticRuns),
 };
-// Lighthouse's simulated LCP is two-valued for each of the three pages, the static one too:
-// about 755 or 905 ms, by whether the observed load had started the next picture before the
-// first was painted (Lantern then charges it to the LCP). A ratio of medians of 3 was 1.20× or
-// 0.83× by that draw alone, so the target is held on the best of each page's runs (the same
-// draw for all three); the medians' ratio is printed beside it.
-lh.lcpRatio = lh.app.bestLcp / lh.static.bestLcp;
-lh.serverLcpRatio = lh.server.bestLcp / lh.static.bestLcp;
+// The LCP ratio side by side: each run audits the three pages one after another, so each page is
+// divided by the static page of its own run (the same minute, the same load), and the median of
+// those ratios is held to the target. Lighthouse's simulated LCP is two-valued on all three pages,
+// the static one too (about 755 or 905 ms, by whether the observed load had started the next
+// picture before the first was painted): a ratio of the medians came out 1.20× or 0.83× by that
+// draw alone. The medians' ratio is printed beside it.
+const pairedRatio = (runsOf) => median(runsOf.map((r, i) => r.lcp / staticRuns[i].lcp));
+lh.lcpRatio = pairedRatio(appRuns);
+lh.serverLcpRatio = pairedRatio(serverRuns);
 lh.medianLcpRatio = lh.app.lcp / lh.static.lcp;
 lh.serverMedianLcpRatio = lh.server.lcp / lh.static.lcp;
 
@@ -545,7 +546,7 @@ for (const [name, audited, ratio, medianRatio] of [
   row(`LH ${name} TBT`, `${Math.round(audited.tbt)} ms`, '≤ 50 ms', audited.tbt <= 50);
   row(`LH ${name} CLS`, audited.cls.toFixed(3), '0', audited.cls === 0);
   row(
-    `LCP ratio ${name} / static, best of runs (medians)`,
+    `LCP ratio ${name} / static, run by run (of medians)`,
     `${ratio.toFixed(2)}× (${medianRatio.toFixed(2)}×)`,
     '≤ 1.10×',
     ratio <= 1.1,
