@@ -28,16 +28,22 @@ function deferredEntry(template: string): { tags: string[]; starter: string } {
   );
   if (!entry?.[1]) throw new Error('No module entry script in index.html');
   const preloads = template.match(/<link rel="modulepreload"[^>]*>/g) ?? [];
-  // After the load event and the frame after it (a load can come before the first paint); at
-  // once in a background tab, which paints no frames; and after 3 s whatever happens, so a
-  // picture that never finishes loading cannot keep the page from working.
+  // After the load event, once the pictures it waited for are decoded, and the frame after that
+  // (a load can come before they are painted: on a slow phone a big picture decodes for frames
+  // after it has arrived, and the app's 70 KB, fetched meanwhile, then delayed the largest paint,
+  // 1.4 s instead of 0.75 in half of Lighthouse's runs on the real server); at once in a
+  // background tab, which paints no frames; and after 3 s whatever happens, so a picture that
+  // never finishes loading cannot keep the page from working.
   const starter =
     '(function(){var started=false;function go(){if(started)return;started=true;' +
     "var s=document.createElement('script');" +
     `s.type='module';s.crossOrigin='';s.src=${JSON.stringify(entry[1])};` +
     'document.head.appendChild(s)}' +
-    "addEventListener('load',function(){" +
-    'document.hidden?go():requestAnimationFrame(function(){setTimeout(go)})},{once:true});' +
+    'function painted(){requestAnimationFrame(function(){setTimeout(go)})}' +
+    "addEventListener('load',function(){if(document.hidden)return go();" +
+    'var shown=[].filter.call(document.images,function(i){return i.complete&&i.naturalWidth>0});' +
+    'Promise.all(shown.map(function(i){return i.decode().catch(function(){})})).then(painted)' +
+    '},{once:true});' +
     'setTimeout(go,3000)})()';
   return { tags: [entry[0], ...preloads], starter };
 }
