@@ -1,6 +1,4 @@
 // `npm run article -- publish` as an editor runs it, on the engine under test.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,19 +6,9 @@ import { asc } from 'drizzle-orm';
 import { openDatabase } from '../db/client';
 import { articles, moderationAudit } from '../db/schema';
 import { freshServerDatabase } from '../test/server-process';
+import { runCliScript } from '../test/cli-process';
 
-async function run(args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/article.ts', ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const run = (args: string[], env: Record<string, string>) => runCliScript('article', args, env);
 
 const file = (front: string, text = 'The council *voted* at midnight.\n') =>
   `---\n${front}\n---\n${text}`;

@@ -1,7 +1,5 @@
 // The two commands as a site owner runs them: from an embedded database's data directory,
 // through a file, into a new database on the engine under test (PGlite, or PostgreSQL).
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,21 +9,10 @@ import { parseExport } from '../db/export-format';
 import { addSamplesIfEmpty } from '../db/samples';
 import { freshServerDatabase } from '../test/server-process';
 import { freshPgliteDataDir } from '../test/test-database';
+import { runCliScript } from '../test/cli-process';
 
-async function run(
-  command: 'db-export' | 'db-import',
-  args: string[],
-  env: Record<string, string>,
-) {
-  const child = spawn(process.execPath, ['--import', 'tsx', `server/cli/${command}.ts`, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stderr };
-}
+const run = (command: 'db-export' | 'db-import', args: string[], env: Record<string, string>) =>
+  runCliScript(command, args, env);
 
 const work = mkdtempSync(join(tmpdir(), 'daily-thread-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

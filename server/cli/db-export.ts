@@ -3,12 +3,12 @@
  * one JSON file (server/db/export-format.ts). The way to back up, and to move from the embedded
  * database to PostgreSQL (their data files differ): db:import loads the file.
  */
-import { existsSync, linkSync, unlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportData } from '../db/export-data';
 import { serializeExport } from '../db/export-format';
-import { CliError, cliSettings, describeDatabase, openCliDatabase, runCli } from './cli-database';
+import { cliSettings, describeDatabase, openCliDatabase, runCli } from './cli-database';
+import { claimNewFile, writeNewFile } from './new-file';
 
 const usage = `Usage: npm run db:export -- [--out FILE]
 
@@ -32,22 +32,6 @@ function defaultFileName(now: Date): string {
   return `daily-thread-export-${now.toISOString().slice(0, 19).replaceAll(':', '-')}Z.json`;
 }
 
-/** Written under another name, then linked into place: never half a file, never over one. */
-function writeNewFile(path: string, text: string) {
-  const draft = `${path}.${process.pid}.partial`;
-  writeFileSync(draft, text, { mode: 0o600, flag: 'wx' });
-  try {
-    linkSync(draft, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new CliError(`${path} exists already: choose another name, or move it away first.`);
-    }
-    throw error;
-  } finally {
-    unlinkSync(draft);
-  }
-}
-
 await runCli(usage, async () => {
   const { values } = parseArgs({
     options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } },
@@ -60,9 +44,7 @@ await runCli(usage, async () => {
   const now = new Date();
   const out = values.out ?? defaultFileName(now);
   // Checked before the export as well as after: no need to read a large database to learn it.
-  if (out !== '-' && existsSync(out)) {
-    throw new CliError(`${out} exists already: choose another name, or move it away first.`);
-  }
+  if (out !== '-') claimNewFile(out);
   const handle = await openCliDatabase(env, { existing: true });
   const data = await exportData(handle.db, now).finally(() => handle.close());
   const text = serializeExport(data);

@@ -2,7 +2,7 @@
  * `npm run export -- <wxr|json> [FILE]`: everything, as a WordPress export (WXR) that
  * WordPress's importer reads, or as the JSON that db:export writes.
  */
-import { createWriteStream, existsSync, linkSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +10,7 @@ import { exportData } from '../db/export-data';
 import { serializeExport } from '../db/export-format';
 import { writeWxr } from '../export/wxr-export';
 import { CliError, cliSettings, describeDatabase, openCliDatabase, runCli } from './cli-database';
+import { claimNewFile, draftOf, publishDraft, writeNewFile } from './new-file';
 
 const usage = `Usage: npm run export -- <wxr|json> [FILE]
 
@@ -27,24 +28,6 @@ holds email and IP addresses: it is made readable by its owner only.
 Links in the WXR file use PUBLIC_URL (default http://localhost:PORT). The database: DATABASE_URL,
 otherwise the embedded one in DATA_DIR (default ./data).
 `;
-
-/** Written under another name, then linked into place: never half a file, never over one. */
-function claim(path: string) {
-  if (existsSync(path))
-    throw new CliError(`${path} exists already: choose another name, or move it away first.`);
-}
-function publish(draft: string, path: string) {
-  try {
-    linkSync(draft, path);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-      throw new CliError(`${path} exists already: choose another name, or move it away first.`);
-    }
-    throw error;
-  } finally {
-    unlinkSync(draft);
-  }
-}
 
 await runCli(usage, async () => {
   const { values, positionals } = parseArgs({
@@ -64,7 +47,7 @@ await runCli(usage, async () => {
   const out =
     file ??
     `daily-thread-${now.toISOString().slice(0, 19).replaceAll(':', '-')}Z.${format === 'wxr' ? 'xml' : 'json'}`;
-  if (out !== '-') claim(out);
+  if (out !== '-') claimNewFile(out);
   const handle = await openCliDatabase(env, { existing: true });
   const where = out === '-' ? 'standard output' : resolve(out);
   try {
@@ -72,17 +55,13 @@ await runCli(usage, async () => {
       const data = await exportData(handle.db, now);
       const text = serializeExport(data);
       if (out === '-') process.stdout.write(text);
-      else {
-        const draft = `${out}.${process.pid}.partial`;
-        writeFileSync(draft, text, { mode: 0o600, flag: 'wx' });
-        publish(draft, out);
-      }
+      else writeNewFile(out, text);
       process.stderr.write(
         `Exported ${data.counts.articles} articles and ${data.counts.comments} comments from ${describeDatabase(env)} to ${where}.\n`,
       );
       return;
     }
-    const draft = `${out}.${process.pid}.partial`;
+    const draft = draftOf(out);
     const stream =
       out === '-' ? process.stdout : createWriteStream(draft, { mode: 0o600, flags: 'wx' });
     const site = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
@@ -92,7 +71,7 @@ await runCli(usage, async () => {
     if (out !== '-') {
       stream.end();
       await once(stream, 'finish');
-      publish(draft, out);
+      publishDraft(draft, out);
     }
     process.stderr.write(
       `Exported ${written.articles} articles and their comments as WXR from ${describeDatabase(env)} to ${where}.\n`,

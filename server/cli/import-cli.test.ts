@@ -1,24 +1,13 @@
 // npm run import and npm run export as a site owner runs them, on the engine under test.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { importFixture } from '../import/test-fixtures';
 import { freshServerDatabase } from '../test/server-process';
+import { runCliScript } from '../test/cli-process';
 
-async function run(command: 'import' | 'export', args: string[], env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', `server/cli/${command}.ts`, ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const run = (command: 'import' | 'export', args: string[], env: Record<string, string>) =>
+  runCliScript(command, args, env);
 
 const work = mkdtempSync(join(tmpdir(), 'daily-thread-import-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

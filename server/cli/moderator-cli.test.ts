@@ -1,24 +1,12 @@
 // `npm run moderator` as a site owner runs it, on the engine under test.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { openDatabase } from '../db/client';
 import { moderators } from '../db/schema';
 import { verifyPassword } from '../lib/passwords';
 import { freshServerDatabase } from '../test/server-process';
+import { runCliScript } from '../test/cli-process';
 
-async function run(args: string[], env: Record<string, string>, stdin?: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli/moderator.ts', ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['pipe', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  child.stdin.end(stdin ?? '');
-  const [code] = (await once(child, 'exit')) as [number | null];
-  return { code, stdout, stderr };
-}
+const run = (args: string[], env: Record<string, string>, stdin?: string) =>
+  runCliScript('moderator', args, env, stdin);
 
 test('adds, lists, disables and resets moderators; passwords only ever hashed, never printed unless generated', async () => {
   const target = await freshServerDatabase();
