@@ -1,10 +1,10 @@
-import { formatDate, formatDateTime, prerenderDateFormat } from './format-date';
+import { formatDate, formatDateTime } from './format-date';
 import { useHydrated } from './use-hydrated';
 
 /**
- * A <time> in the reader's own locale and time zone. The prerendered HTML cannot know those, so
- * it (and the hydration that follows) shows a fixed English UTC form; the reader's form replaces
- * it right after hydration. Rendered in the browser from the start, it is the reader's at once.
+ * A <time> on the reader's own clock. The prerendered HTML cannot know the reader's time zone, so
+ * it (and the hydration that follows) shows the UTC form; the reader's replaces it right after
+ * hydration. Rendered in the browser from the start, it is the reader's at once.
  */
 export function LocalDate({
   iso,
@@ -21,15 +21,15 @@ export function LocalDate({
   className?: string;
 }) {
   const hydrated = useHydrated();
-  const format = hydrated ? undefined : prerenderDateFormat;
+  const clock = hydrated ? 'local' : 'utc';
   return (
     <time
       id={id}
       className={className}
       dateTime={iso}
-      title={titleWithTime ? formatDateTime(iso, format) : undefined}
+      title={titleWithTime ? formatDateTime(iso, clock) : undefined}
     >
-      {withTime ? formatDateTime(iso, format) : formatDate(iso, format)}
+      {withTime ? formatDateTime(iso, clock) : formatDate(iso, clock)}
     </time>
   );
 }

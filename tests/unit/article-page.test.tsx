@@ -36,7 +36,7 @@ describe('article page', () => {
     const published = screen.getByText(
       (_, el) => el?.tagName === 'TIME' && el.getAttribute('datetime') === '2023-04-16T15:05:00Z',
     );
-    // In the reader's locale (en-US here) and time zone: 15:05 UTC is April 16 from UTC−15 to UTC+8.
+    // On the reader's clock: 15:05 UTC is April 16 from UTC−15 to UTC+8.
     expect(published).toHaveTextContent('April 16, 2023');
     expect(document.title).toBe(
       'Putin meets with China’s defense minister in Moscow · The Daily Thread',

@@ -1,6 +1,6 @@
 import { memo, Suspense, use, useEffect, useRef, useState } from 'react';
 import { ShareButton } from '../../components/share-button';
-import { formatDateTime, prerenderDateFormat } from '../../lib/format-date';
+import { formatDateTime } from '../../lib/format-date';
 import { safeHttpUrl } from '../../contract/safe-url';
 import { CommentAvatar } from './comment-avatar';
 import { CommentEditor } from './comment-editor';
@@ -65,8 +65,8 @@ function CommentItemView({ node }: { node: CommentNode }) {
   const [editingWith, setEditingWith] = useState<string | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
   const own = useEditToken(comment.id, hydrated);
-  // Server-rendered comments show a fixed English UTC time until hydrated (as LocalDate does).
-  const dateFormat = hydrated ? undefined : prerenderDateFormat;
+  // Server-rendered comments show UTC times until hydrated (as LocalDate does).
+  const clock = hydrated ? 'local' : 'utc';
   const remove = useDeleteComment(slug, () => announce('Your comment was deleted.'));
   const editButton = useRef<HTMLButtonElement>(null);
   const elementId = `comment-${comment.id}`;
@@ -145,16 +145,11 @@ function CommentItemView({ node }: { node: CommentNode }) {
               </span>
             ) : (
               <a className="comment__permalink" href={`#${elementId}`}>
-                <time dateTime={comment.createdAt}>
-                  {formatDateTime(comment.createdAt, dateFormat)}
-                </time>
+                <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, clock)}</time>
               </a>
             )}
             {comment.editedAt ? (
-              <span
-                className="comment__edited"
-                title={formatDateTime(comment.editedAt, dateFormat)}
-              >
+              <span className="comment__edited" title={formatDateTime(comment.editedAt, clock)}>
                 edited
               </span>
             ) : null}

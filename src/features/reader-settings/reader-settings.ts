@@ -70,6 +70,7 @@ export function applyReaderSettings(settings: ReaderSettings, root = document.do
     ?.setAttribute('content', colorSchemeOf(settings.theme));
 }
 
+/** "112.5%" (String, not toLocaleString: no Intl, whose first use is slow, for a number). */
 export function formatTextSize(size: TextSize): string {
-  return `${size.toLocaleString('en', { maximumFractionDigits: 1 })}%`;
+  return `${String(size)}%`;
 }
