@@ -65,6 +65,37 @@ function inlineInitScript(): Plugin {
 }
 
 /**
+ * The entry (src/main.tsx) evaluates the app, and after a yield imports React's DOM renderer, so
+ * the two are separate tasks; the renderer's chunk is preloaded with the entry rather than
+ * fetched once the app has run.
+ */
+function preloadDomRenderer(): Plugin {
+  return {
+    name: 'preload-dom-renderer',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { bundle }) {
+        if (!bundle) return html;
+        const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
+        const renderer = chunks.find((c) =>
+          c.moduleIds.some((id) => /node_modules[\\/]react-dom[\\/]client\.js$/.test(id)),
+        );
+        if (!renderer) throw new Error('The build has no chunk for react-dom/client');
+        const files = [renderer.fileName, ...renderer.imports].filter(
+          (file) => !html.includes(`/${file}"`),
+        );
+        return files.map((file) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `/${file}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
+/**
  * The built app's Content-Security-Policy: no eval, no inline script but the reader-settings one
  * (allowed by its hash), nothing from elsewhere (a configured API origin aside). The dev server
  * goes without, since Vite injects inline code.
@@ -106,6 +137,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       inlineInitScript(),
+      preloadDomRenderer(),
       mockPublicAssets(mocking),
       contentSecurityPolicy(env.VITE_API_BASE_URL || undefined),
       prerender(mocking),

@@ -27,8 +27,8 @@ export function isMockChunk(chunk) {
 }
 
 /**
- * The JavaScript a page loads before it can be used: the HTML entry and every chunk it imports
- * statically, transitively. Dynamic imports (comments, the form, the mock worker) are not in it.
+ * A chunk and every chunk it imports statically, transitively. Dynamic imports (comments, the
+ * form, the mock worker) are not in it.
  */
 export function staticGraph(manifest, key) {
   const seen = new Set();
@@ -61,7 +61,16 @@ export function analyseBuild(outDir) {
   const entryKey = Object.keys(manifest).find(
     (k) => manifest[k].isEntry && k.endsWith('index.html'),
   );
-  const routeKeys = staticGraph(manifest, entryKey).filter((k) => !isMockChunk(manifest[k]));
+  // The entry imports React's DOM renderer once it has run (src/main.tsx): part of the route.
+  const rendererKey = Object.keys(manifest).find((k) =>
+    /node_modules\/react-dom\/client\.js$/.test(k),
+  );
+  const routeKeys = [
+    ...new Set([
+      ...staticGraph(manifest, entryKey),
+      ...(rendererKey ? staticGraph(manifest, rendererKey) : []),
+    ]),
+  ].filter((k) => !isMockChunk(manifest[k]));
   const sum = (files) =>
     files.reduce(
       (total, file) => {

@@ -19,8 +19,9 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('base6
 /**
  * The page shows without JavaScript, so the app's code must not take bandwidth from what the
  * reader sees first (the text, the lead picture): instead of the module script (and its
- * preloads), which the browser would fetch at once, an inline script starts it once the page
- * has loaded and painted. The reader can read meanwhile; the controls work once it has hydrated.
+ * preloads), which the browser would fetch at once, an inline script starts it, and preloads the
+ * chunks it goes on to import, once the page has loaded and painted. The reader can read
+ * meanwhile; the controls work once it has hydrated.
  */
 function deferredEntry(template: string): { tags: string[]; starter: string } {
   const entry = template.match(
@@ -28,6 +29,7 @@ function deferredEntry(template: string): { tags: string[]; starter: string } {
   );
   if (!entry?.[1]) throw new Error('No module entry script in index.html');
   const preloads = template.match(/<link rel="modulepreload"[^>]*>/g) ?? [];
+  const preloaded = preloads.flatMap((tag) => /href="([^"]+)"/.exec(tag)?.[1] ?? []);
   // After the load event, once the pictures it waited for are decoded, and the frame after that
   // (a load can come before they are painted: on a slow phone a big picture decodes for frames
   // after it has arrived, and the app's 70 KB, fetched meanwhile, then delayed the largest paint,
@@ -36,6 +38,8 @@ function deferredEntry(template: string): { tags: string[]; starter: string } {
   // never finishes loading cannot keep the page from working.
   const starter =
     '(function(){var started=false;function go(){if(started)return;started=true;' +
+    `${JSON.stringify(preloaded)}.forEach(function(h){var l=document.createElement('link');` +
+    "l.rel='modulepreload';l.crossOrigin='';l.href=h;document.head.appendChild(l)});" +
     "var s=document.createElement('script');" +
     `s.type='module';s.crossOrigin='';s.src=${JSON.stringify(entry[1])};` +
     'document.head.appendChild(s)}' +

@@ -88,10 +88,11 @@ describe('pages', () => {
     expect(html).toContain('<script type="application/json" id="app-state">');
     // The template's own title and description give way to the article's.
     expect(html).not.toContain('Template title');
-    // The stylesheet is inlined; the module script starts after load.
+    // The stylesheet is inlined; the module script, and the template's preloads, start after load.
     expect(html).toContain('<style>body{color:black}</style>');
     expect(html).not.toContain('<script type="module"');
-    expect(html).not.toContain('modulepreload');
+    expect(html).not.toContain('<link rel="modulepreload"');
+    expect(html).toMatch(/<script>[^<]*\["\/assets\/chunk-def456\.js"\][^<]*modulepreload/);
   });
 
   it('sends the CSP as a header with frame-ancestors, allowing its inline pieces by hash only', async () => {
