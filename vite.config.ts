@@ -64,6 +64,26 @@ function inlineInitScript(): Plugin {
   };
 }
 
+const faviconFile = 'public/favicon.svg';
+
+/**
+ * The icon inline, as a data: address: one request fewer while the page loads (Lighthouse's
+ * simulated LCP came out one round trip later in most runs when the icon's request finished
+ * before the largest paint). The file stays for the JSON-LD logo.
+ */
+function inlineFavicon(): Plugin {
+  return {
+    name: 'inline-favicon',
+    transformIndexHtml(html) {
+      const link = '<link rel="icon" href="/favicon.svg" type="image/svg+xml" />';
+      if (!html.includes(link)) throw new Error(`index.html lacks ${link}`);
+      const svg = readFileSync(faviconFile, 'utf8').trim().replaceAll('"', "'");
+      const href = `data:image/svg+xml,${svg.replace(/[<>#%\n]/g, (c) => encodeURIComponent(c))}`;
+      return html.replace(link, () => `<link rel="icon" href="${href}" type="image/svg+xml" />`);
+    },
+  };
+}
+
 /**
  * The entry (src/main.tsx) evaluates the app, and after a yield imports React's DOM renderer, so
  * the two are separate tasks; the renderer's chunk is preloaded with the entry rather than
@@ -137,6 +157,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       react(),
       inlineInitScript(),
+      inlineFavicon(),
       preloadDomRenderer(),
       mockPublicAssets(mocking),
       contentSecurityPolicy(env.VITE_API_BASE_URL || undefined),
