@@ -182,7 +182,7 @@ export default defineConfig(({ mode }) => {
         'zod',
         'msw/browser',
         // mocks/load-mock-api.ts loads it on its own before MSW: one copy, shared with MSW's.
-        '@bundled-es-modules/tough-cookie',
+        'tough-cookie',
       ],
     },
     preview: { port: 4173 },
@@ -205,7 +205,7 @@ export default defineConfig(({ mode }) => {
               // The demo's mock API, in the chunks mocks/load-mock-api.ts evaluates one at a time.
               {
                 name: 'mock-cookies',
-                test: /node_modules[\\/]@bundled-es-modules[\\/]tough-cookie[\\/]/,
+                test: /node_modules[\\/](tough-cookie|tldts|tldts-core)[\\/]/,
               },
               // The rules the mock shares with the server (no reader's page imports them).
               {
@@ -222,7 +222,9 @@ export default defineConfig(({ mode }) => {
               },
               {
                 name: 'msw',
-                test: /node_modules[\\/](msw|@mswjs|@open-draft|@bundled-es-modules|headers-polyfill|path-to-regexp|strict-event-emitter|outvariant|is-node-process)[\\/]/,
+                // MSW and what it alone imports (a dependency left out lands in a shared chunk that
+                // imports MSW's back: a class then extends one not yet defined).
+                test: /node_modules[\\/](msw|@mswjs|@open-draft|headers-polyfill|path-to-regexp|strict-event-emitter|outvariant|is-node-process|rettime|until-async|set-cookie-parser|cookie|statuses)[\\/]/,
               },
               {
                 name: 'react-hook-form',

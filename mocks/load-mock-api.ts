@@ -5,8 +5,8 @@ import { yieldToMain } from '../src/lib/yield-to-main';
  * each step's modules importing only those of the steps before it.
  */
 const steps = [
-  // tough-cookie, with its public-suffix list: what MSW's own chunk imports first.
-  () => import('@bundled-es-modules/tough-cookie'),
+  // tough-cookie, with its public-suffix list (tldts): what MSW's own chunk imports first.
+  () => import('tough-cookie'),
   () => import('msw/browser'),
   () => import('../src/contract/moderation'),
   () => import('../src/contract/comment-rules'),
