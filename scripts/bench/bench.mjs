@@ -10,7 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -191,6 +191,15 @@ async function audit(url) {
           a.scoreDisplayMode !== 'manual',
       )
       .map((a) => a.id);
+    // Each run's blocking time and the tasks behind it, in the log: a median alone hides which.
+    const longTasks = (audits['long-tasks']?.details?.items ?? [])
+      .map((t) => `${Math.round(t.duration)} ms at ${Math.round(t.startTime)} (${basename(t.url)})`)
+      .join(', ');
+    log(
+      `  ${url}: TBT ${Math.round(audits['total-blocking-time'].numericValue)} ms, ` +
+        `LCP ${Math.round(audits['largest-contentful-paint'].numericValue)} ms; ` +
+        `long tasks: ${longTasks || 'none'}`,
+    );
     return {
       performance: categories.performance.score,
       accessibility: categories.accessibility.score,
