@@ -19,9 +19,15 @@ for (const [name, viewport] of Object.entries(viewports)) {
     await page.goto(new URL(path, base).toString());
     await page.waitForLoadState('networkidle');
     // Comments load as a reader nears them: go to the end like one, then back to the top.
+    // The key's scroll is animated: wait for it to reach the end before going back up, or the
+    // animation carries on past the jump to the top and the shot is taken mid-page.
     await page.keyboard.press('End');
+    await page.waitForFunction(
+      () => window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 2,
+    );
     await page.waitForLoadState('networkidle');
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    await page.waitForFunction(() => window.scrollY === 0);
     const file = `${outDir}/${name}${path.replace(/[^a-z0-9]+/gi, '-')}.png`;
     await page.screenshot({ path: file, fullPage: process.env.FULL !== '0' });
     const overflow = await page.evaluate(
