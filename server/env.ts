@@ -51,6 +51,11 @@ export const envSchema = z
           .filter(Boolean),
       )
       .pipe(z.array(origin)),
+    /**
+     * How long SIGTERM waits for requests in flight before it cuts the connections still open
+     * (a client that stopped sending, a stalled download): under Docker's 10 s before SIGKILL.
+     */
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(8_000),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

@@ -131,6 +131,33 @@ test('SIGTERM during a request: it is answered and kept, then the database close
   expect(stored.map((c) => c.content)).toContain(comment.comment);
 });
 
+test('SIGTERM with a request that never finishes: its connection is cut after the grace period, and the exit is 0', async () => {
+  const server = await startServer({
+    env: { ...database.env, SHUTDOWN_GRACE_MS: '300' },
+    args: ['--api-only'],
+  });
+  // A client that announces a body and never sends it: the request stays in flight for good.
+  const request = http.request(`${server.url}${commentsPath}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Content-Length': 100, Expect: '100-continue' },
+  });
+  const cut = new Promise<string>((resolve) => {
+    request.once('response', () => resolve('answered')).once('error', (e) => resolve(e.message));
+  });
+  await once(request, 'continue');
+
+  server.child.kill('SIGTERM');
+  expect(await cut).toMatch(/socket hang up|ECONNRESET/);
+  const exit = await Promise.race([
+    server.exited,
+    new Promise((resolve) => setTimeout(resolve, 10_000, 'still running after 10 s')),
+  ]);
+  expect(exit, server.output()).toEqual({ code: 0, signal: null });
+  const messages = server.logs.map((l) => l.msg);
+  expect(messages).toContain('stopping: grace period over, closing the connections still open');
+  expect(messages).toContain('stopped');
+});
+
 // PGlite has no lock of its own: two processes on one data directory leave it unopenable.
 test.skipIf(testEngine === 'postgres')(
   'a server is refused a data directory another process has open, and leaves it alone',

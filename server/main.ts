@@ -142,6 +142,14 @@ function stop(signal: string) {
       });
   });
   if ('closeIdleConnections' in server) server.closeIdleConnections();
+  // A request that never completes would keep the server, and its database, open for good.
+  setTimeout(() => {
+    logger.warn(
+      { unanswered: unanswered.size, graceMs: env.SHUTDOWN_GRACE_MS },
+      'stopping: grace period over, closing the connections still open',
+    );
+    httpServer?.closeAllConnections();
+  }, env.SHUTDOWN_GRACE_MS).unref();
 }
 process.on('SIGTERM', () => stop('SIGTERM'));
 process.on('SIGINT', () => stop('SIGINT'));
