@@ -53,8 +53,14 @@ if (state) {
 // own: on a phone (a 4× slowed CPU) it and the app were one task of 70–170 ms, most of the page's
 // Total Blocking Time. Its chunk is fetched with this one (vite.config.ts preloads it). Should it
 // fail to load, the page stays as the server rendered it, which works without JavaScript.
+// Another yield between evaluating it and starting it: creating the root (its listeners for every
+// event) took a fifth of that task.
 void yieldToMain()
   .then(() => import('react-dom/client'))
+  .then(async (renderer) => {
+    await yieldToMain();
+    return renderer;
+  })
   .then(({ createRoot, hydrateRoot }) => {
     if (state) {
       // As a transition, hydration yields to the browser every few milliseconds instead of
