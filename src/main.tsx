@@ -49,28 +49,28 @@ if (state) {
   seedArticleData(articleData, state.data);
 }
 
-// React's DOM renderer, 200 KB of the page's 260, is evaluated after a yield, in a task of its
-// own: on a phone (a 4× slowed CPU) it and the app were one task of 70–170 ms, most of the page's
-// Total Blocking Time. Its chunk is fetched with this one (vite.config.ts preloads it). Should it
-// fail to load, the page stays as the server rendered it, which works without JavaScript.
-// Another yield between evaluating it and starting it: creating the root (its listeners for every
-// event) took a fifth of that task.
-void yieldToMain()
-  .then(() => import('react-dom/client'))
-  .then(async (renderer) => {
-    await yieldToMain();
-    return renderer;
-  })
-  .then(({ createRoot, hydrateRoot }) => {
-    if (state) {
-      // As a transition, hydration yields to the browser every few milliseconds instead of
-      // holding the main thread for the whole page: the reader can scroll and tap the
-      // prerendered page while it hydrates (Total Blocking Time).
-      startTransition(() => {
-        hydrateRoot(container, app);
-      });
-    } else {
-      container.replaceChildren();
-      createRoot(container).render(app);
-    }
-  });
+/**
+ * React's DOM renderer, 200 KB of the page's 260, is evaluated after a yield, in a task of its
+ * own: on a phone (a 4× slowed CPU) it and the app were one task of 70–170 ms, most of the page's
+ * Total Blocking Time. Its chunk is fetched with this one (vite.config.ts preloads it). Then one
+ * more yield before the root is created (with its listeners for every event): that was a fifth
+ * of the renderer's task. Should the chunk fail to load, the page stays as the server rendered
+ * it, which works without JavaScript.
+ */
+async function render(container: Element): Promise<void> {
+  await yieldToMain();
+  const { createRoot, hydrateRoot } = await import('react-dom/client');
+  await yieldToMain();
+  if (state) {
+    // As a transition, hydration yields to the browser every few milliseconds instead of holding
+    // the main thread for the whole page: the reader can scroll and tap the prerendered page while
+    // it hydrates (Total Blocking Time).
+    startTransition(() => {
+      hydrateRoot(container, app);
+    });
+  } else {
+    container.replaceChildren();
+    createRoot(container).render(app);
+  }
+}
+void render(container);
