@@ -122,7 +122,15 @@ export function createPageTemplate(
       /<noscript>[\s\S]*?<\/noscript>/,
       '<noscript><p>Posting a comment needs JavaScript.</p></noscript>',
     );
-  if (link && css !== null) html = replaceOnce(html, link[0], `<style>${css}</style>`);
+  // The link stays, disabled (never fetched): Vite's loader for lazy chunks adds a chunk's
+  // stylesheets unless a link to them is in the page, and the comment code's chunks list this
+  // one. Added again, it restyled the whole page in one long task as the comments started.
+  if (link?.[1] && css !== null)
+    html = replaceOnce(
+      html,
+      link[0],
+      `<style>${css}</style><link rel="stylesheet" href="${link[1]}" disabled />`,
+    );
   const [entryTag, ...preloads] = entry.tags;
   for (const tag of preloads) html = replaceOnce(html, tag, '');
   html = replaceOnce(html, entryTag ?? '', `<script>${entry.starter}</script>`);

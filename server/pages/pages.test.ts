@@ -90,6 +90,9 @@ describe('pages', () => {
     expect(html).not.toContain('Template title');
     // The stylesheet is inlined; the module script, and the template's preloads, start after load.
     expect(html).toContain('<style>body{color:black}</style>');
+    // Its link stays, disabled, so that lazy chunks listing it do not fetch and apply it again.
+    expect(html).toContain('<link rel="stylesheet" href="/assets/index-abc123.css" disabled />');
+    expect(html.match(/<link rel="stylesheet"/g)).toHaveLength(1);
     expect(html).not.toContain('<script type="module"');
     expect(html).not.toContain('<link rel="modulepreload"');
     expect(html).toMatch(/<script>[^<]*\["\/assets\/chunk-def456\.js"\][^<]*modulepreload/);

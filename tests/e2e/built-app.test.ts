@@ -203,8 +203,30 @@ describe('the built app', () => {
     // by their first request).
     await scrollToComments(page);
     await page.getByRole('heading', { level: 2, name: /5 thoughts on/ }).waitFor();
-    await page.getByRole('textbox', { name: 'Comment', exact: true }).waitFor();
+    // The form is in the HTML; its code comes as the reader reaches it, and has come once React
+    // handles the field.
+    await page.getByRole('textbox', { name: 'Comment', exact: true }).scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => {
+      const field = document.querySelector('textarea[name="comment"]');
+      return field !== null && Object.keys(field).some((key) => key.startsWith('__reactProps'));
+    });
     expect(problems).toEqual([]);
+    // The page's stylesheet is inlined: the comment code's chunks, which list it, must not fetch
+    // and apply it a second time (that restyled the whole page in one long task).
+    const inlined = readFileSync(join(demoDir, `articles/${seedSlug}.html`), 'utf8').match(
+      /<style>([\s\S]*?)<\/style>/,
+    )?.[1];
+    const inlinedFile = readdirSync(join(demoDir, 'assets')).find(
+      (file) =>
+        file.endsWith('.css') &&
+        readFileSync(join(demoDir, 'assets', file), 'utf8').trim() === inlined,
+    );
+    expect(inlinedFile).toBeDefined();
+    const fetched = await page.evaluate(() =>
+      performance.getEntriesByType('resource').map((entry) => entry.name),
+    );
+    expect(fetched.some((url) => url.endsWith('.js'))).toBe(true);
+    expect(fetched.filter((url) => url.endsWith(`/assets/${inlinedFile}`))).toEqual([]);
     await context.close();
   });
 
