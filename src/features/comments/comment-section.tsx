@@ -1,10 +1,6 @@
+import { keepPreviousData, useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  keepPreviousData,
-  useInfiniteQuery,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
-import {
+  memo,
   startTransition,
   Suspense,
   use,
@@ -17,8 +13,8 @@ import {
 } from 'react';
 import { ErrorState } from '../../components/error-state';
 import { groupThousands } from '../../contract/group-thousands';
-import { useHydrated } from '../../lib/use-hydrated';
 import { LazyCommentForm as CommentForm } from './lazy-comment-form';
+import { NewCommentsNotice } from './new-comments-notice';
 import { CommentItem } from './comment-item';
 import { heldComments } from './held-comments';
 import { commentOrder, commentOrderLabels } from './comment-order';
@@ -47,10 +43,17 @@ function countHeading(total: number, title: string) {
 const plural = (n: number, one: string, many: string) =>
   `${groupThousands(n)} ${n === 1 ? one : many}`;
 
-export function CommentSection({
+/**
+ * The comment section. Memoized: its parent re-renders once right after hydrating (it asks
+ * whether it is hydrating), and that must not re-render the whole section in one task.
+ */
+export const CommentSection = memo(CommentSectionView);
+
+function CommentSectionView({
   slug,
   title,
   focusOnLoad = false,
+  serverMarkup = false,
   initialOrder,
   echo,
 }: {
@@ -58,6 +61,8 @@ export function CommentSection({
   title: string;
   /** Move focus to the section's heading once it has loaded (the reader asked for it). */
   focusOnLoad?: boolean;
+  /** First rendered as the server's markup (on the server, or hydrating what it rendered). */
+  serverMarkup?: boolean;
   /** The order of the server-rendered page 1: hydration shows it, then the reader's own. */
   initialOrder?: CommentOrder;
   /** A post without JavaScript the server refused, for the top form to show. */
@@ -66,24 +71,24 @@ export function CommentSection({
   const id = useId();
   const headingId = `${id}-heading`;
   const queryClient = useQueryClient();
-  const hydrated = useHydrated();
-  // The comments learn what only this browser knows (its dates, its edit tokens) in a transition
-  // after hydration, not in the synchronous re-render useHydrated brings: re-rendering every
-  // server-rendered comment at once was one long task on a slow phone.
-  const [commentsHydrated, setCommentsHydrated] = useState(hydrated);
+  // The section learns what only this browser knows (its dates, its edit tokens, the reader's
+  // order, the moderator's menu) in a transition after hydration, not in the synchronous
+  // re-render useHydrated brings: re-rendering the section and every server-rendered comment at
+  // once was one long task on a slow phone.
+  const [commentsHydrated, setCommentsHydrated] = useState(!serverMarkup);
   useEffect(() => {
     if (!commentsHydrated) startTransition(() => setCommentsHydrated(true));
   }, [commentsHydrated]);
   const [chosenOrder, setOrder] = useState<CommentOrder | null>(null);
   // Hydrating the server's page 1, its order; from then on the reader's remembered one (a
   // reader who chose "Newest first" gets it, fetched then).
-  const order = chosenOrder ?? (initialOrder && !hydrated ? initialOrder : commentOrder.read());
+  const order =
+    chosenOrder ?? (initialOrder && !commentsHydrated ? initialOrder : commentOrder.read());
   const listQuery = commentQueries.list(slug, order);
   // On a new order the list shown stays until the new one is in: the sort control (which has
   // focus) stays mounted, and nothing flashes empty.
   const query = useInfiniteQuery({ ...listQuery, placeholderData: keepPreviousData });
   const [sortedTo, setSortedTo] = useState<CommentOrder | null>(null);
-  const latestTotal = useQuery({ ...commentQueries.latest(slug), enabled: query.isSuccess }).data;
   const [replyTo, setReplyTo] = useState<{ id: string; author: string } | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [postedId, setPostedId] = useState<string | null>(null);
@@ -110,9 +115,6 @@ export function CommentSection({
   const waitingIds = new Set(pending.filter((p) => p.paused).map((p) => p.comment.id));
   const savedTotal = query.data?.pages[0]?.total ?? 0;
   const total = savedTotal + pending.length;
-  // Comments others posted since the list was loaded (the reader's own are in the list already).
-  const newByOthers =
-    pending.length === 0 && latestTotal !== undefined ? Math.max(0, latestTotal - savedTotal) : 0;
   const tree = buildCommentTree(comments);
   const { hasNextPage, isFetchingNextPage, fetchNextPage } = query;
   const { wantedId, targetId } = usePermalinkTarget({
@@ -239,7 +241,7 @@ export function CommentSection({
   // A signed-in moderator's change (the moderation menu): said, and the list loaded again.
   // Only once hydrated: the server's HTML has no menu.
   const moderatorTools = use(ModeratorToolsContext);
-  const showTools = hydrated && moderatorTools !== null;
+  const showTools = commentsHydrated && moderatorTools !== null;
   // Stable, as it goes in the thread context every comment reads (see below).
   const onModerated = useCallback(
     (message: string) => {
@@ -249,8 +251,7 @@ export function CommentSection({
     [queryClient, slug],
   );
 
-  async function showNewComments() {
-    const count = newByOthers;
+  async function showNewComments(count: number) {
     await queryClient.invalidateQueries({ queryKey: listQuery.queryKey });
     setAnnouncement(`${plural(count, 'new comment', 'new comments')} shown.`);
     headingRef.current?.focus();
@@ -262,6 +263,7 @@ export function CommentSection({
       slug={slug}
       replyTo={target}
       pending={pending.find((p) => p.comment.parentId === (target?.id ?? null))}
+      serverRendered={!commentsHydrated}
       onCancelReply={cancelReply}
       onPosted={handlePosted}
       {...(target === null && echo ? { echo } : {})}
@@ -357,13 +359,14 @@ export function CommentSection({
               previous comment.
             </p>
           ) : null}
-          <div className="comments__live" aria-live="polite">
-            {newByOthers > 0 ? (
-              <button type="button" className="button" onClick={() => void showNewComments()}>
-                {plural(newByOthers, 'new comment', 'new comments')} — show
-              </button>
-            ) : null}
-          </div>
+          {/* Comments others posted since the list was loaded (the reader's own are in it). */}
+          <NewCommentsNotice
+            slug={slug}
+            savedTotal={savedTotal}
+            listLoaded={query.isSuccess}
+            ownPostPending={pending.length > 0}
+            onShow={(count) => void showNewComments(count)}
+          />
           {showTools && moderatorTools ? (
             <Suspense fallback={null}>
               <moderatorTools.HeldComments slug={slug} onChanged={onModerated} />
@@ -375,11 +378,17 @@ export function CommentSection({
             </p>
           ) : (
             <CommentThreadContext value={threadContext}>
-              <ol className="comment-list" aria-busy={sorting || undefined}>
-                {shownTree.map((node) => (
-                  <CommentItem key={node.comment.id} node={node} />
-                ))}
-              </ol>
+              {/* A boundary of its own so that React hydrates the server's list in a pass of its
+                  own, after the section around it: hydrated together, committing both and
+                  starting their effects was one long task on a slow phone. Nothing in the list
+                  suspends (what loads lazily in a comment has its own boundary). */}
+              <Suspense fallback={null}>
+                <ol className="comment-list" aria-busy={sorting || undefined}>
+                  {shownTree.map((node) => (
+                    <CommentItem key={node.comment.id} node={node} />
+                  ))}
+                </ol>
+              </Suspense>
             </CommentThreadContext>
           )}
           {hasNextPage ? (

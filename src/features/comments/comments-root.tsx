@@ -5,6 +5,7 @@ import { commentQueries } from './comment-queries';
 import { CommentSection } from './comment-section';
 import { commentsQueryClient } from './comments-query-client';
 import { heldComments } from './held-comments';
+import { useHydrated } from '../../lib/use-hydrated';
 
 /** Page 1 as the server rendered it: the section shows it without asking for it again. */
 export interface SeedComments {
@@ -37,6 +38,9 @@ export function CommentsRoot({
   const [client] = useState(() =>
     typeof window === 'undefined' ? new QueryClient() : commentsQueryClient(),
   );
+  // Asked here, once: this re-renders right after hydrating, and the section (memoized) does not.
+  const hydrating = !useHydrated();
+  const [serverMarkup] = useState(hydrating);
   // In render, not in an effect: the first render (the hydration of the server's markup) must
   // already show the same comments. Seeding is idempotent and notifies no one yet.
   if (seedPage) seed(client, props.slug, seedPage);
@@ -52,6 +56,7 @@ export function CommentsRoot({
     <QueryClientProvider client={client}>
       <CommentSection
         {...props}
+        serverMarkup={serverMarkup}
         initialOrder={seedPage?.order}
         {...(seedPage?.echo ? { echo: seedPage.echo } : {})}
       />

@@ -131,11 +131,19 @@ function ServerRenderedForm(props: CommentFormProps) {
  * the time they reach it. A reply form (opened by the reader) renders at once: the top form has
  * usually loaded the chunk already.
  */
-export function LazyCommentForm(props: CommentFormProps) {
-  // Rendering on the server, or hydrating what it rendered: this form stays the server's.
-  const hydrating = !useHydrated();
-  const [serverRendered] = useState(hydrating);
-  if (serverRendered) return <ServerRenderedForm {...props} />;
+export function LazyCommentForm({
+  serverRendered = false,
+  ...props
+}: CommentFormProps & {
+  /**
+   * Rendered first on the server, or hydrating what it rendered: this form stays the server's.
+   * Told by the section rather than asked with useHydrated, which re-renders synchronously
+   * right after hydrating.
+   */
+  serverRendered?: boolean;
+}) {
+  const [fromServer] = useState(serverRendered);
+  if (fromServer) return <ServerRenderedForm {...props} />;
   return <ClientRenderedForm {...props} />;
 }
 
