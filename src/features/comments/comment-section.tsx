@@ -15,6 +15,7 @@ import { ErrorState } from '../../components/error-state';
 import { groupThousands } from '../../contract/group-thousands';
 import { LazyCommentForm as CommentForm } from './lazy-comment-form';
 import { NewCommentsNotice } from './new-comments-notice';
+import { plural } from './plural';
 import { CommentItem } from './comment-item';
 import { heldComments } from './held-comments';
 import { commentOrder, commentOrderLabels } from './comment-order';
@@ -39,9 +40,6 @@ function countHeading(total: number, title: string) {
   const count = total === 1 ? 'One thought' : `${groupThousands(total)} thoughts`;
   return `${count} on “${title}”`;
 }
-
-const plural = (n: number, one: string, many: string) =>
-  `${groupThousands(n)} ${n === 1 ? one : many}`;
 
 /**
  * The comment section. Memoized: its parent re-renders once right after hydrating (it asks

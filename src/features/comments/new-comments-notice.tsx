@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { groupThousands } from '../../contract/group-thousands';
 import { commentQueries } from './comment-queries';
+import { plural } from './plural';
 
 /**
  * "3 new comments — show": comments others posted since the list was loaded, from the light
@@ -31,7 +31,7 @@ export function NewCommentsNotice({
     <div className="comments__live" aria-live="polite">
       {count > 0 ? (
         <button type="button" className="button" onClick={() => onShow(count)}>
-          {groupThousands(count)} new {count === 1 ? 'comment' : 'comments'} — show
+          {plural(count, 'new comment', 'new comments')} — show
         </button>
       ) : null}
     </div>
