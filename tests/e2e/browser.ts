@@ -85,3 +85,14 @@ export async function waitForCommentsHydrated(page: Page): Promise<void> {
     return time !== null && !time.textContent?.endsWith('UTC');
   });
 }
+
+/**
+ * Waits until React handles the top comment form. A server-rendered form is a plain HTML form
+ * until its code arrives (posting it then is a page load, or a 404 on the static demo).
+ */
+export async function waitForFormEnhanced(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const field = document.querySelector('.comment-respond textarea');
+    return field !== null && Object.keys(field).some((key) => key.startsWith('__reactProps'));
+  });
+}

@@ -6,7 +6,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { overBudget } from '../../scripts/bench/budgets.mjs';
 import { analyseBuild } from '../../scripts/bench/sizes.mjs';
-import { launchBrowser, scrollToComments } from './browser';
+import { launchBrowser, scrollToComments, waitForFormEnhanced } from './browser';
 
 const seedSlug = 'putin-meets-china-defense-minister-in-moscow';
 const outRoot = mkdtempSync(join(tmpdir(), 'reader-build-'));
@@ -206,10 +206,7 @@ describe('the built app', () => {
     // The form is in the HTML; its code comes as the reader reaches it, and has come once React
     // handles the field.
     await page.getByRole('textbox', { name: 'Comment', exact: true }).scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => {
-      const field = document.querySelector('textarea[name="comment"]');
-      return field !== null && Object.keys(field).some((key) => key.startsWith('__reactProps'));
-    });
+    await waitForFormEnhanced(page);
     expect(problems).toEqual([]);
     // The page's stylesheet is inlined: the comment code's chunks, which list it, must not fetch
     // and apply it a second time (that restyled the whole page in one long task).
@@ -275,10 +272,7 @@ describe('the built app', () => {
     // A click on the front page's link before it hydrated is a full load of the article, whose
     // form is the prerendered one until its code arrives: posted before that, it would go to the
     // static host as a plain form (a 404 there). The post goes once React handles the form.
-    await page.waitForFunction(() => {
-      const field = document.querySelector('textarea[name="comment"]');
-      return field !== null && Object.keys(field).some((key) => key.startsWith('__reactProps'));
-    });
+    await waitForFormEnhanced(page);
     await page.getByRole('button', { name: 'Post Comment' }).click();
     await page.getByText('Your comment was posted.').waitFor();
     expect(problems).toEqual([]);

@@ -1,5 +1,11 @@
 import type { Browser } from 'playwright-core';
-import { launchBrowser, phone, scrollToComments, waitForCommentsHydrated } from './browser';
+import {
+  launchBrowser,
+  phone,
+  scrollToComments,
+  waitForCommentsHydrated,
+  waitForFormEnhanced,
+} from './browser';
 import { startRealServer, type RealServer } from './real-server';
 
 const seedPath = '/articles/putin-meets-china-defense-minister-in-moscow';
@@ -164,12 +170,7 @@ describe('the real server’s pages', () => {
     const field = page.getByRole('textbox', { name: 'Comment', exact: true });
     await field.click();
     await page.keyboard.type('Typed before the form’s code came.');
-    await page.waitForFunction(() => {
-      const textarea = document.querySelector('.comment-respond textarea');
-      return (
-        textarea !== null && Object.keys(textarea).some((key) => key.startsWith('__reactProps'))
-      );
-    });
+    await waitForFormEnhanced(page);
     expect(formCode).toHaveLength(1);
     expect(await sameField()).toBe(true);
     expect(await field.inputValue()).toBe('Typed before the form’s code came.');
