@@ -39,7 +39,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(message.text());
+    if (message.type() === 'error') errors.push(`${message.text()} @ ${message.location().url}`);
   });
   page.on('pageerror', (error) => errors.push(error.message));
   return { context, page, errors };
